@@ -1,0 +1,1 @@
+"""Example third-party plugin for lawgov_score: a public-satisfaction dimension."""

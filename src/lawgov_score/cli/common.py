@@ -1,0 +1,40 @@
+"""Options and helpers shared by several subcommands."""
+
+from __future__ import annotations
+
+import argparse
+
+import pluggy
+
+from lawgov_score.plugins import get_plugin_manager
+
+# The output formats of commands that print assessments (lawgov_score.render.assessments.FORMATS).
+REPORT_FORMATS = ("table", "json", "csv", "md")
+
+
+def plugin_manager(args: argparse.Namespace) -> pluggy.PluginManager:
+    """The plugin manager with the plugins disabled by ``--disable-plugin`` and the environment."""
+    disabled = list(getattr(args, "disable_plugin", []) or [])
+    return get_plugin_manager(disabled)
+
+
+def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...], default: str) -> None:
+    """``--format`` with the given choices, and ``-o/--output``."""
+    parser.add_argument("--format", choices=choices, default=default, help=f"output format (default: {default})")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+
+def add_framework(parser: argparse.ArgumentParser) -> None:
+    """``--framework FILE``."""
+    parser.add_argument(
+        "--framework",
+        metavar="FILE",
+        help="framework file (schemas/framework.schema.json); default: the installed dimensions",
+    )
+
+
+def add_strict(parser: argparse.ArgumentParser) -> None:
+    """``--strict``."""
+    parser.add_argument(
+        "--strict", action="store_true", help="fail (exit 2) when a dimension plugin raises while scoring"
+    )

@@ -1,0 +1,47 @@
+"""``lawgov-score validate``: check a framework, observations, assessment or pipeline file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lawgov_score.cli.common import plugin_manager
+from lawgov_score.errors import InputError
+from lawgov_score.schemas import KINDS
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser("validate", help="check a file against its schema", description=__doc__)
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--kind", choices=(*KINDS, "observations-csv"), help="which schema (default: from the file)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from lawgov_score.framework import framework_from_dict, installed_dimensions, read_json
+    from lawgov_score.schemas import detect_kind, validate
+
+    source = args.file
+    if args.kind == "observations-csv" or (args.kind is None and Path(source).suffix.lower() == ".csv"):
+        return _validate_csv(args)
+    data = read_json(source)
+    kind = args.kind or detect_kind(data)
+    if kind is None:
+        raise InputError(
+            f'cannot tell which schema applies; add "kind" to the file or pass --kind ({", ".join(KINDS)})', source, "$"
+        )
+    validate(data, kind, source)
+    if kind == "framework":  # beyond the schema: every dimension must be provided or defined
+        framework_from_dict(data, installed_dimensions(plugin_manager(args)), source)
+    print(f"{source}: valid {kind} file", file=sys.stderr)
+    return 0
+
+
+def _validate_csv(args: argparse.Namespace) -> int:
+    from lawgov_score.framework import default_framework
+    from lawgov_score.tables import load_observations
+
+    load_observations(args.file, default_framework(plugin_manager(args)))
+    print(f"{args.file}: valid observations CSV", file=sys.stderr)
+    return 0

@@ -1,0 +1,175 @@
+"""Building the framework in force: the installed dimensions, reshaped by a framework file.
+
+A framework file (``schemas/framework.schema.json``) starts from the installed dimensions
+(``"base": "builtin"``, the default) or from nothing (``"base": "none"``), then drops,
+re-weights, edits and adds dimensions and indicators — so a provincial system with its own
+dimensions and weights needs no code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pluggy
+from attrs import evolve
+
+from lawgov_score import __version__
+from lawgov_score.errors import InputError
+from lawgov_score.model.framework import Dimension, Framework, Indicator, KeyTask
+from lawgov_score.plugins import dimension_sort_key, get_plugin_manager, load_dimensions
+from lawgov_score.schemas import validate
+
+DEFAULT_ID = "cn-outline-2021-2025"
+DEFAULT_TITLE = "法治政府建设实施纲要（2021－2025年） ten dimensions"
+
+
+def installed_dimensions(pm: pluggy.PluginManager | None = None) -> dict[str, Dimension]:
+    """Code → default definition of every dimension the installed plugins provide."""
+    plugins = load_dimensions(pm or get_plugin_manager())
+    return {plugin.code: plugin.definition() for plugin in plugins}
+
+
+def default_framework(pm: pluggy.PluginManager | None = None) -> Framework:
+    """The national outline's ten dimensions (and any other installed), equal weights."""
+    dimensions = installed_dimensions(pm)
+    return Framework(
+        id=DEFAULT_ID,
+        version=__version__,
+        title=DEFAULT_TITLE,
+        dimensions=[dimensions[code] for code in sorted(dimensions, key=dimension_sort_key)],
+    )
+
+
+def load_framework(path: str | os.PathLike[str], pm: pluggy.PluginManager | None = None) -> Framework:
+    """Read, validate and build the framework file at ``path``."""
+    source = str(path)
+    data = read_json(path)
+    validate(data, "framework", source)
+    return framework_from_dict(data, installed_dimensions(pm), source)
+
+
+def read_json(path: str | os.PathLike[str]) -> Any:
+    """Parse a JSON file strictly: UTF-8 (BOM allowed), no NaN or Infinity."""
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror}", source) from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
+            source,
+        ) from error
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"malformed JSON: {error.msg}", source, f"line {error.lineno}, column {error.colno}"
+        ) from error
+    except ValueError as error:
+        raise InputError(str(error), source) from error
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows; write a finite number or null")
+
+
+def framework_from_dict(data: Mapping[str, Any], installed: Mapping[str, Dimension], source: str) -> Framework:
+    """Apply a (schema-valid) framework document to the installed dimensions."""
+    base = data.get("base", "builtin")
+    dimensions: dict[str, Dimension] = dict(installed) if base == "builtin" else {}
+    for code in data.get("drop", []):
+        if code not in dimensions:
+            raise InputError(f"cannot drop dimension {code!r}: it is not in the framework", source, "$.drop")
+        del dimensions[code]
+    for position, entry in enumerate(data.get("dimensions", [])):
+        where = f"$.dimensions[{position}]"
+        code = entry["code"]
+        start = dimensions.get(code) or installed.get(code)
+        dimensions[code] = _dimension(entry, start, source, where)
+    if not dimensions:
+        raise InputError("the framework has no dimensions", source, "$")
+    weights = [d.weight for d in dimensions.values()]
+    if sum(weights) <= 0:
+        raise InputError(
+            "the dimension weights sum to zero; give at least one a positive weight", source, "$.dimensions"
+        )
+    return Framework(
+        id=data["id"],
+        version=str(data.get("version", "1")),
+        title=data.get("title", ""),
+        dimensions=[dimensions[code] for code in sorted(dimensions, key=dimension_sort_key)],
+        missing=data.get("missing", "renormalise"),
+    )
+
+
+_DIMENSION_FIELDS = ("title_zh", "title_en", "weight", "terms")
+_INDICATOR_FIELDS = (
+    "name_zh",
+    "name_en",
+    "kind",
+    "unit",
+    "direction",
+    "weight",
+    "goalposts",
+    "key_task",
+    "description",
+)
+
+
+def _dimension(entry: Mapping[str, Any], start: Dimension | None, source: str, where: str) -> Dimension:
+    code = entry["code"]
+    if start is None:
+        if "title_zh" not in entry or not entry.get("indicators"):
+            raise InputError(
+                f"dimension {code!r}: no installed plugin provides it, so the framework must define it "
+                "(title_zh and at least one indicator)",
+                source,
+                where,
+            )
+        start = Dimension(code=code, title_zh=entry["title_zh"])
+    changes: dict[str, Any] = {name: entry[name] for name in _DIMENSION_FIELDS if name in entry}
+    if "key_tasks" in entry:
+        changes["key_tasks"] = tuple(KeyTask(**task) for task in entry["key_tasks"])
+    indicators = {ind.id: ind for ind in start.indicators}
+    for ind_id in entry.get("drop_indicators", []):
+        if ind_id not in indicators:
+            raise InputError(
+                f"cannot drop indicator {ind_id!r}: dimension {code} has no such indicator",
+                source,
+                f"{where}.drop_indicators",
+            )
+        del indicators[ind_id]
+    for position, spec in enumerate(entry.get("indicators", [])):
+        indicators[spec["id"]] = _indicator(spec, indicators.get(spec["id"]), source, f"{where}.indicators[{position}]")
+    if not indicators:
+        raise InputError(f"dimension {code!r} has no indicators left", source, where)
+    if sum(ind.weight for ind in indicators.values()) <= 0:
+        raise InputError(f"the indicator weights of dimension {code!r} sum to zero", source, f"{where}.indicators")
+    return evolve(start, indicators=tuple(indicators.values()), **changes)
+
+
+def _indicator(spec: Mapping[str, Any], start: Indicator | None, source: str, where: str) -> Indicator:
+    changes = {name: spec[name] for name in _INDICATOR_FIELDS if name in spec}
+    try:
+        if start is None:
+            if "name_zh" not in spec:
+                raise InputError(f"new indicator {spec['id']!r} needs a name_zh", source, where)
+            return Indicator(id=spec["id"], **changes)
+        return evolve(start, **changes)
+    except ValueError as error:
+        raise InputError(str(error), source, where) from error
+
+
+def framework_to_dict(framework: Framework) -> dict[str, Any]:
+    """A complete, self-contained framework document (``"base": "none"``) for ``framework``."""
+    from lawgov_score.model.serialise import to_dict
+
+    data = to_dict(framework)
+    return {"kind": "framework", "base": "none", **data}

@@ -1,0 +1,126 @@
+"""The result of scoring one unit: overall, dimension and indicator scores with their evidence."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from attrs import field, frozen
+
+from lawgov_score.model import tuple_of
+from lawgov_score.model.observation import Evidence, Unit
+
+IndicatorStatus = Literal["scored", "missing", "unscored"]
+DimensionStatus = Literal["scored", "partial", "no_evidence", "failed"]
+AssessmentStatus = Literal["complete", "partial", "incomplete"]
+AuditStatus = Literal["consistent", "inconsistent", "unverifiable"]
+
+
+@frozen
+class IndicatorScore:
+    """One indicator of one unit: raw value, 0–100 score, weight and how they were obtained.
+
+    ``weight`` is the declared weight; ``effective_weight`` the share of the overall score it
+    carried after normalising weights at each level and dropping missing siblings;
+    ``contribution`` = ``effective_weight × score``, so contributions add up to the overall.
+    ``rule`` states the arithmetic that turned ``raw`` into ``score``.
+    """
+
+    id: str
+    name_zh: str
+    kind: str
+    unit: str
+    direction: int
+    raw: float | None
+    score: float | None
+    weight: float
+    effective_weight: float
+    contribution: float | None
+    status: IndicatorStatus
+    rule: str = ""
+    evidence: tuple[Evidence, ...] = field(default=(), converter=tuple_of)
+
+
+@frozen
+class DimensionScore:
+    """One dimension of one unit. ``coverage`` is the share of its indicator weight that had data."""
+
+    code: str
+    title_zh: str
+    title_en: str
+    weight: float
+    effective_weight: float
+    score: float | None
+    status: DimensionStatus
+    coverage: float
+    indicators: tuple[IndicatorScore, ...] = field(default=(), converter=tuple_of)
+    notes: tuple[str, ...] = field(default=(), converter=tuple_of)
+
+
+@frozen
+class Failure:
+    """A dimension whose plugin raised while scoring: recorded, never silently re-weighted."""
+
+    dimension: str
+    plugin: str
+    error: str
+    message: str
+
+
+@frozen
+class AuditFinding:
+    """A consistency check the report lets us recompute, with the arithmetic shown."""
+
+    check: str
+    status: AuditStatus
+    quote: str
+    arithmetic: str
+    start: int | None = None
+    end: int | None = None
+    dimension: str | None = None
+
+
+@frozen
+class PluginVersion:
+    """A plugin that took part in an assessment."""
+
+    name: str
+    version: str
+
+
+@frozen
+class Provenance:
+    """What produced an assessment, so that it can be reproduced."""
+
+    library_version: str
+    framework_id: str
+    framework_version: str
+    input_sha256: str
+    plugins: tuple[PluginVersion, ...] = field(default=(), converter=tuple_of)
+    source: str | None = None
+
+
+@frozen
+class Assessment:
+    """The scored assessment of one unit under one framework.
+
+    ``overall`` is ``None`` when it cannot be stated honestly: a dimension failed, or the
+    framework's missing-data policy is ``fail`` and data are missing (``status`` says which).
+    """
+
+    unit: Unit
+    overall: float | None
+    status: AssessmentStatus
+    missing_policy: str
+    dimensions: tuple[DimensionScore, ...] = field(converter=tuple_of)
+    provenance: Provenance
+    metrics: dict[str, float] = field(factory=dict)
+    audit: tuple[AuditFinding, ...] = field(default=(), converter=tuple_of)
+    warnings: tuple[str, ...] = field(default=(), converter=tuple_of)
+    failures: tuple[Failure, ...] = field(default=(), converter=tuple_of)
+
+    def dimension(self, code: str) -> DimensionScore:
+        """The score of dimension ``code``, or :class:`KeyError`."""
+        for dimension in self.dimensions:
+            if dimension.code == code:
+                return dimension
+        raise KeyError(code)

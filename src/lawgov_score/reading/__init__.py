@@ -1,0 +1,1 @@
+"""Reading real reports: formats, encodings, normalisation, outline, facts, dimensions."""

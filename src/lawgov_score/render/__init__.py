@@ -1,0 +1,1 @@
+"""Renderers: assessments as terminal tables, JSON, CSV and Markdown."""

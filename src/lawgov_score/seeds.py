@@ -1,0 +1,16 @@
+"""The bundled seed report: Bao'an District (Shenzhen), 2023 report on building a law-based government."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+SEED_NAME = "000_3ed9f38cde86c434.txt"
+
+
+def seed_path() -> Path:
+    """The seed report's path: inside the installed wheel, or ``seeds/`` of a source checkout."""
+    packaged = resources.files("lawgov_score") / "seeds" / SEED_NAME
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "seeds" / SEED_NAME
