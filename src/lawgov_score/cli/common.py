@@ -9,7 +9,7 @@ import pluggy
 from lawgov_score.plugins import get_plugin_manager
 
 # The output formats of commands that print assessments (lawgov_score.render.assessments.FORMATS).
-REPORT_FORMATS = ("table", "json", "csv", "md")
+REPORT_FORMATS = ("table", "json", "csv", "md", "html")
 
 
 def plugin_manager(args: argparse.Namespace) -> pluggy.PluginManager:

@@ -33,9 +33,11 @@ def run(args: argparse.Namespace) -> int:
     scorer = Scorer.create(args.framework, plugin_manager(args))
     if args.explain and args.explain not in {d.code for d in scorer.framework.dimensions}:
         raise InputError(f"--explain {args.explain}: the framework has no such dimension", None, None)
-    assessments = []
+    assessments, documents = [], []
     for report in reports:
         document = read(report, plugin_manager=scorer.plugin_manager, dimensions=scorer.framework.dimensions)
+        documents.append(document)
         assessments.append(score_document(document, scorer, strict=args.strict))
-    write_output(render(assessments, rank(assessments), args.format, args.explain), args.output)
+    text = render(assessments, rank(assessments), args.format, args.explain, documents)
+    write_output(text, args.output)
     return 0

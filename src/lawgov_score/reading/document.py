@@ -1,0 +1,197 @@
+"""``lawgov_score.read``: a report file (or its text) in, a :class:`Document` out.
+
+The steps, each in its own module: bytes → text through the ``lawgov_score_read_document``
+hook (:mod:`~lawgov_score.reading.formats` holds the built-in readers), normalisation with an
+offset map (:mod:`~lawgov_score.reading.normalise`), outline
+(:mod:`~lawgov_score.reading.outline`), facts (:mod:`~lawgov_score.reading.facts`),
+dimensions (:mod:`~lawgov_score.reading.classify`) and metadata
+(:mod:`~lawgov_score.reading.metadata`). Every step but the first works on the normalised text;
+spans are mapped back to the original at the end.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from attrs import evolve
+
+from lawgov_score.errors import InputError
+from lawgov_score.model.framework import Dimension
+from lawgov_score.reading.classify import TermIndex, classify_sections, fact_dimensions
+from lawgov_score.reading.metadata import extract_metadata
+from lawgov_score.reading.model import Document, Fact, Section
+from lawgov_score.reading.normalise import normalise, original_span
+from lawgov_score.reading.outline import Node, build_outline, owner_index
+
+if TYPE_CHECKING:
+    import pluggy
+
+STRING_SOURCE = "<string>"
+# A path longer than this is certainly text (and some systems refuse to stat it).
+_MAX_PATH = 1024
+
+
+def read(
+    source: str | os.PathLike[str],
+    *,
+    dimensions: Sequence[Dimension] | None = None,
+    plugin_manager: pluggy.PluginManager | None = None,
+) -> Document:
+    """Read a report into a :class:`~lawgov_score.reading.model.Document`.
+
+    :param source: a path (``os.PathLike``, or a ``str`` naming an existing file) or the
+        report's text. A ``str`` is text when it contains a line break or names no existing
+        file; a :class:`~pathlib.Path` that does not exist is an error.
+    :param dimensions: the dimensions sections and facts are assigned to; default: those of
+        :func:`lawgov_score.framework.default_framework`.
+    :param plugin_manager: where the readers come from; default: a fresh
+        :func:`lawgov_score.plugins.get_plugin_manager`.
+    :raises InputError: the file is missing, empty, binary, undecodable or of a format no
+        installed plugin reads; the message names the file.
+    """
+    pm: pluggy.PluginManager | None
+    if _is_path(source):
+        path = Path(source)
+        name = str(source)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError("no such file", name) from None
+        except IsADirectoryError:
+            raise InputError("is a directory, not a report file", name) from None
+        except OSError as error:
+            raise InputError(f"cannot read the file: {error.strerror or error}", name) from None
+        pm = plugin_manager if plugin_manager is not None else _plugin_manager()
+        original, kind, encoding = read_bytes(path, data, pm)
+        digest = hashlib.sha256(data).hexdigest()
+    else:
+        name = STRING_SOURCE
+        original, kind, encoding = str(source), "text", ""
+        if not original.strip():
+            raise InputError("the text is empty", name)
+        digest = hashlib.sha256(original.encode("utf-8", "surrogatepass")).hexdigest()
+        pm = plugin_manager
+    if dimensions is None:
+        dimensions = default_dimensions(pm)
+    return analyse(original, source=name, sha256=digest, format=kind, encoding=encoding,
+                   dimensions=dimensions)
+
+
+def _is_path(source: str | os.PathLike[str]) -> bool:
+    if not isinstance(source, str):
+        return True
+    if "\n" in source or "\r" in source or not source.strip() or len(source) > _MAX_PATH or "\x00" in source:
+        return False
+    try:
+        return Path(source).exists()
+    except (OSError, ValueError):
+        return False
+
+
+def read_bytes(path: Path, data: bytes, pm: pluggy.PluginManager) -> tuple[str, str, str]:
+    """Turn a file's bytes into ``(text, format, encoding)`` through the reading hook."""
+    from lawgov_score.reading import formats
+
+    name = str(path)
+    if not data.strip():
+        raise InputError("the file is empty", name)
+    result = pm.hook.lawgov_score_read_document(path=path, data=data)
+    if result is None and not pm.is_registered(formats) and not pm.is_blocked("core_readers"):
+        # A manager built without entry points (an uninstalled checkout): the core readers still apply.
+        result = formats.lawgov_score_read_document(path=path, data=data)
+    if result is None:
+        kind = formats.sniff_format(path, data)
+        raise InputError(f"unsupported format ({kind}): no installed plugin reads such files; "
+                         "the built-in readers take text, HTML and DOCX", name)
+    text, kind, encoding = result
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"the {kind} file holds no text", name)
+    return text, kind, encoding
+
+
+def _plugin_manager() -> pluggy.PluginManager:
+    try:
+        from lawgov_score.plugins import get_plugin_manager
+    except ImportError:  # pragma: no cover - only while the plugin layer is missing
+        import pluggy
+
+        from lawgov_score import hookspecs
+        from lawgov_score.reading import formats
+
+        pm = pluggy.PluginManager(hookspecs.PROJECT)
+        pm.add_hookspecs(hookspecs)
+        pm.register(formats, name="core_readers")
+        return pm
+    return get_plugin_manager()
+
+
+def default_dimensions(pm: pluggy.PluginManager | None = None) -> tuple[Dimension, ...]:
+    """The dimensions of the default framework (the national outline's ten when installed)."""
+    from lawgov_score.framework import default_framework
+
+    return default_framework(pm).dimensions
+
+
+def analyse(original: str, *, source: str = STRING_SOURCE, sha256: str = "", format: str = "text",
+            encoding: str = "", dimensions: Sequence[Dimension] = ()) -> Document:
+    """Everything after decoding: normalise, outline, facts, dimensions, metadata."""
+    from lawgov_score.reading.facts import extract_facts
+
+    text, offsets = normalise(original)
+    roots = build_outline(text)
+    index = TermIndex.build(dimensions)
+    classify_sections(text, roots, index)
+    owners = owner_index(roots)
+    positions = [position for position, _ in owners]
+    parents = _parents(roots)
+    facts: list[Fact] = []
+    for fact in extract_facts(text):
+        slot = bisect.bisect_right(positions, fact.start) - 1
+        owner = owners[slot][1] if slot >= 0 else None
+        chain = _chain(owner, parents)
+        codes, why = fact_dimensions(text, fact.start, fact.end, chain, index)
+        start, end = original_span(offsets, fact.start, fact.end)
+        facts.append(evolve(fact, start=start, end=end, quote=original[start:end], dimensions=codes, why=why))
+    metadata = extract_metadata(text, roots)
+    return Document(
+        source=source, original=original, text=text,
+        sha256=sha256 or hashlib.sha256(original.encode("utf-8", "surrogatepass")).hexdigest(),
+        sections=[_section(node, offsets) for node in roots], facts=facts, metadata=metadata,
+        format=format, encoding=encoding, offsets=offsets,
+    )
+
+
+def _parents(roots: Sequence[Node]) -> dict[int, Node]:
+    parents: dict[int, Node] = {}
+    for root in roots:
+        for node in root.walk():
+            for child in node.children:
+                parents[id(child)] = node
+    return parents
+
+
+def _chain(node: Node | None, parents: dict[int, Node]) -> list[Node]:
+    chain = []
+    while node is not None:
+        chain.append(node)
+        node = parents.get(id(node))
+    return chain
+
+
+def _section(node: Node, offsets: Sequence[int]) -> Section:
+    """A node in original coordinates; sections tile the text, so ends map like starts."""
+    title_start, title_end = original_span(offsets, node.title_start, node.title_end)
+    start, end = offsets[node.start], offsets[node.end]
+    return Section(
+        level=node.level, numbering=node.numbering, title=node.title, start=start, end=end,
+        title_start=title_start, title_end=title_end, style=node.style,
+        role=node.role,  # type: ignore[arg-type]
+        dimensions=node.dimensions, why=node.why,
+        children=[_section(child, offsets) for child in node.children],
+        items=[original_span(offsets, start, end) for start, end in node.items],
+    )

@@ -1,0 +1,373 @@
+"""Find the quantitative facts of a normalised report: every counted number with its measure word.
+
+One left-to-right scan with a compiled pattern finds each number and what follows it (余/多,
+万/亿, the measure word, 以上/左右); the few characters before it, read within its clause, give
+the approximation, the change verb and the subject. Every quantifier in the patterns is bounded
+and a failed match never rescans more than a few dozen characters, so time is linear in the text.
+
+What is *not* a fact: a number without a measure word (years, dates, document numbers, "1310"),
+a number inside “…” or 《…》 (slogans, titles), one joined to ``+``, a letter or another number
+(1+5+N, 5G, 1.2.3), an ordinal (第一, 十三届三次全会), and Chinese numerals outside the rule of
+:func:`_chinese_value`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+from attrs import evolve
+
+from lawgov_score.reading import measures as M
+from lawgov_score.reading.model import Fact, FactKind
+
+__all__ = ["extract_facts"]
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _alternation(words: Iterable[str], *, reverse: bool = False) -> str:
+    """A regex matching the longest of *words* (场次 wins over 场), or of the words reversed."""
+    return _trie((word[::-1] for word in words) if reverse else words, {})
+
+
+def _trie(words: Iterable[str], guards: dict[str, str]) -> str:
+    """A regex matching the longest of *words*, written as a trie so that the engine tests one
+    character per level instead of every word; ``guards[word]`` lists characters that must not
+    follow that word."""
+    root: _Trie = {}
+    for word in set(words):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: _Trie, prefix: str) -> str:
+        chars = sorted(char for char in node if char)
+        branches = [re.escape(char) + emit(node[char], prefix + char) for char in chars]
+        if len(branches) > 2:
+            # One class test rejects a character that starts no branch, instead of one per branch.
+            branches = [f"(?=[{re.escape(''.join(chars))}])(?:{'|'.join(branches)})"]
+        if "" in node:  # the word ending here is tried last, so longer words win
+            not_before = guards.get(prefix)
+            branches.append(f"(?![{not_before}])" if not_before else "")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root, "")
+
+
+_C = M.CJK_NUMERAL_CHARS
+_LOOKBACK = 20  # characters of a clause read before a number; gold subjects fit in 16
+_UNITS = (*M.COUNT_MEASURES, *M.MONEY_MEASURES, *M.PP_MEASURES, *M.RATE_SIGNS)
+# A Chinese numeral is scanned only before a character that can start a measure word: one class
+# test, where the whole measure-word trie would run at every 一 of 进一步 and 统一.
+_UNIT_FIRSTS = "".join(sorted({unit[0] for unit in _UNITS}))
+_UNIT = _trie(_UNITS, M.MEASURE_NOT_BEFORE)
+# The first character is a plain class so that the regex engine skips ahead in C; which branch
+# follows is decided by looking back at it.
+_OPENERS = "".join(opening for opening, _ in M.QUOTE_PAIRS)
+# Quoted or titled text, up to a line or 60 characters, is consumed whole so that no number in
+# it is read: those are slogans and names (“1310”, 《…10条措施》), never statements.
+_QUOTED = "|".join(f"(?<={o}){'[^'}{o}{c}\\n]{{0,60}}{c}" for o, c in M.QUOTE_PAIRS)
+# The first character is a plain class so that the regex engine skips ahead in C; which branch
+# follows is decided by looking back at it.
+_TOKEN = re.compile(
+    rf"[0-9{_C}{_OPENERS}]"
+    rf"(?:{_QUOTED}"
+    rf"|(?:(?<=[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}}(?![0-9])){{1,5}}|[0-9]{{0,14}})(?:\.[0-9]{{1,8}})?"
+    rf"|(?<=[{_C}])[{_C}]{{0,11}}(?=[余多万亿{re.escape(_UNIT_FIRSTS)}]))"
+    rf"(?P<num_end>)[ ]?(?P<inside>[余多])?(?P<mult>(?:[百千](?!分))?[万亿]{{0,2}})(?P<inside2>[余多])?[ ]?"
+    rf"(?P<unit>{_UNIT})?(?P<after>{_alternation(M.APPROX_AFTER)})?)"
+)
+# Group numbers, cheaper than names in the loop that reads every number.
+_NUM_END, _UNIT_GROUP = _TOKEN.groupindex["num_end"], _TOKEN.groupindex["unit"]
+assert _TOKEN.groupindex["after"] == _UNIT_GROUP + 1 and _TOKEN.groupindex["inside2"] == _NUM_END + 3
+_RANK = re.compile(r"第(?P<n>[0-9]{1,4}|[一二三四五六七八九十]{1,3})(?P<suffix>名|位)?")
+
+# Markers written before a number are matched on the reversed text before it, anchored at its
+# start, so each test costs the length of the marker and not of the text.
+_CONTEXT_REV = re.compile(
+    f"({_alternation(M.APPROX_BEFORE, reverse=True)})?"
+    f"(?:(?:{_alternation(M.CHANGE_LINKS, reverse=True)})?({_alternation(M.CHANGE_VERBS, reverse=True)}))?"
+    f"(?:{_alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}()"
+    f"[^{re.escape(M.CLAUSE_BREAKS)}]{{0,{_LOOKBACK}}}"
+)
+_TRAILERS_REV = re.compile(f"(?:{_alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}")
+_LEADERS = re.compile(f"(?:(?P<lead>{_alternation((*M.SUBJECT_LEADERS, *M.SUBJECT_FILLERS))})[“”]?){{1,3}}")
+# What follows a number whose clause has no subject before it (两万余人参加培训 → 参加培训).
+_PHRASE_AFTER = re.compile(f"[^0-9{re.escape(M.CLAUSE_BREAKS)}]{{0,8}}")
+# Up to 8 characters after a measure word, stopping at a verb, a number or the clause's end.
+_NOUN_AFTER = re.compile(
+    f"(?:(?!{_alternation(M.SUBJECT_STOPS)})[^0-9{re.escape(M.CLAUSE_BREAKS)}]){{0,8}}"
+)
+_CLAUSE_REV = re.compile(f"[{re.escape(M.CLAUSE_BREAKS)}]")
+_SENTENCE = re.compile(f"[{re.escape(M.SENTENCE_BREAKS)}]")
+_RANK_REV = re.compile(
+    f"(?:(?:{_alternation(M.RANK_SCOPES, reverse=True)})(?:{_alternation(M.RANK_VERBS, reverse=True)})?"
+    f"|(?:{_alternation(M.RANK_VERBS, reverse=True)}))"
+)
+
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_GLUE = frozenset("+-_/#" + _ASCII_LETTERS)
+# A number right after these is part of a formula, code, version or ordinal (1+5+N, G15, 第3, 十三届三次).
+_NOT_BEFORE_NUMBER = frozenset("0123456789.%" + "第届") | _GLUE
+_RATE_ENDINGS = ("率", "比例", "占比", "比重", "满意度", "覆盖面")
+_QUOTE_MARKS = "“”‘’《》「」『』\"' 、"
+_LEADING_JUNK = " 、"  # left at a clause's start when it was cut at a previous fact
+_FILLERS = frozenset(M.SUBJECT_FILLERS)
+_PP = frozenset(M.PP_MEASURES)
+_MONEY = frozenset(M.MONEY_MEASURES)
+
+
+def extract_facts(text: str) -> list[Fact]:
+    """Every quantitative fact of *text*, in reading order.
+
+    :param text: the report after normalisation (NFKC: ASCII digits, ``%``, ``,`` and ``()``;
+        Chinese ``、``, ``。`` and curly quotes kept).
+    :returns: facts whose ``start``/``end`` index *text*; ``dimensions`` and ``why`` are empty.
+        A number shared by several rates (合法性审查率、备案通过率100%) gives one fact per rate,
+        all with the same span.
+    :raises TypeError: if *text* is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_facts() needs the text as str, got {type(text).__name__}")
+    facts: list[Fact] = []
+    last_end = 0  # a clause read for one fact never reaches back into the previous one
+    for match in _TOKEN.finditer(text):
+        if match.group(_UNIT_GROUP) is None:
+            continue
+        start = match.start()
+        if start and text[start - 1] in _NOT_BEFORE_NUMBER:
+            continue
+        made = _read(text, match, last_end, facts)
+        if made:
+            facts.extend(made)
+            last_end = match.end(_UNIT_GROUP)
+    ranks = [fact for fact in (_rank(text, found) for found in _RANK.finditer(text)) if fact is not None]
+    if ranks:
+        facts = sorted(facts + ranks, key=lambda fact: fact.start)
+    return facts
+
+
+def _read(text: str, match: re.Match[str], last_end: int, facts: list[Fact]) -> list[Fact]:
+    """The facts one scanned number gives: none, one, or one per rate sharing it."""
+    start, num_end, end = match.start(), match.end(_NUM_END), match.end()
+    inside, mult, inside2, unit, after = match.group(_NUM_END + 1, _NUM_END + 2, _NUM_END + 3, _UNIT_GROUP, _UNIT_GROUP + 1)
+    inside = inside or inside2
+    written = text[start:num_end]
+    value: Decimal | float | None
+    if written[0] in _C:
+        value = _chinese_value(text, start, written, inside, end)
+    elif "." in written or "," in written or unit in M.RATE_SIGNS:
+        value = parse_arabic(written)
+    else:
+        value = int(written)  # the common case, without the cost of Decimal
+    if value is None or (mult and unit in M.RATE_SIGNS) or (inside == "多" and unit == "元" and not mult):
+        return []
+
+    # One match on the reversed clause reads, nearest first: an approximation marker, a change
+    # verb, words that say nothing about the subject, then the rest of the clause.
+    context = _CONTEXT_REV.match(text[max(last_end, start - _LOOKBACK) : start][::-1])
+    marker, verb = context.group(1, 2)  # type: ignore[union-attr]
+    clause = start - context.end()  # type: ignore[union-attr]
+    pre = text[clause:start]
+    approx, bound = True, None
+    if marker:
+        bound = M.APPROX_BEFORE[marker[::-1]]
+    elif inside:
+        bound = M.APPROX_INSIDE[inside]
+    elif after:
+        bound = M.APPROX_AFTER[after]
+    else:
+        approx = False
+    direction = M.CHANGE_VERBS[verb[::-1]] if verb else None
+
+    kind: FactKind
+    if unit in M.RATE_SIGNS:
+        value = value / M.RATE_SIGNS[unit]
+        kind, out_unit = ("change" if direction else "rate"), "%"
+    elif unit in _PP:
+        kind, out_unit = "pp_change", "个百分点"
+    else:
+        if mult:
+            value = value * multiplier(mult)
+        kind, out_unit = ("amount", "元") if unit in _MONEY else ("count", unit)
+    if kind == "rate":
+        direction = None
+
+    quote_start = clause + (len(pre) - len(pre.lstrip(_LEADING_JUNK)))
+    subject, bare_verb = _strip_leaders(text[clause : start - context.end(3)])  # type: ignore[union-attr]
+    quote_end = end
+    if bare_verb and kind in ("count", "amount"):
+        # 组织53家单位: what is counted follows the measure word, the verb only precedes it.
+        noun, noun_end = _subject_after(text, end)
+        if noun:
+            subject, quote_end = noun, noun_end
+    if not subject:
+        follows = kind in ("change", "pp_change") or pre.endswith(("至", "到"))
+        subject = _borrowed_subject(text, clause, facts, follows)
+        if not subject and kind in ("count", "amount"):
+            subject = _PHRASE_AFTER.match(text, end).group()  # type: ignore[union-attr]
+    fact = Fact(
+        value=float(value), unit=out_unit, start=quote_start, end=quote_end,
+        quote=text[quote_start:quote_end], kind=kind, approx=approx, bound=bound, change=direction,
+        subject=subject,
+    )
+    if kind == "rate" and "、" in subject:
+        parts = [part for part in subject.split("、") if part]
+        if len(parts) > 1 and all(part.endswith(_RATE_ENDINGS) for part in parts):
+            return [evolve(fact, subject=part) for part in parts]
+    return [fact]
+
+
+def _next_is_glued(text: str, num_end: int) -> bool:
+    """Whether the number runs on into a formula, code or version (第1+N, 第5G)."""
+    if num_end >= len(text):
+        return False
+    nxt = text[num_end]
+    if nxt in _GLUE:
+        return True
+    return nxt == "." and num_end + 1 < len(text) and text[num_end + 1].isdigit()
+
+
+def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end: int) -> Decimal | None:
+    """The value of a Chinese numeral if it is used as a quantity, else ``None``.
+
+    The rule, chosen for precision: the numeral is directly followed by a measure word (the scan
+    guarantees it) and is not the tail of a longer numeral run nor an ordinal (第/届, checked by
+    the caller). A numeral of two or more characters must contain 十百千万亿 (十六项, 两万余人).
+    A one-character numeral (二…十, 两; never 一) counts only with 余/多 (十余家) or when its
+    measure word closes the clause (召开会议三次。), which rules out set phrases such as
+    三项制度, 五位一体, 两个确立 and 一次性.
+    """
+    if start and text[start - 1] in M.CJK_NUMERAL_CHARS:
+        return None
+    if len(numeral) == 1 and not inside:
+        if numeral not in M.CJK_SINGLE_QUANTITY:
+            return None
+        if end < len(text) and text[end] not in M.CLAUSE_BREAKS and text[end] != "、":
+            return None
+    return parse_chinese(numeral)
+
+
+def _clause_start(text: str, start: int, last_end: int) -> int:
+    """Where the clause holding the number at *start* begins, at most :data:`_LOOKBACK` back."""
+    low = max(last_end, start - _LOOKBACK, 0)
+    found = _CLAUSE_REV.search(text[low:start][::-1])
+    return start - found.start() if found else low
+
+
+def _subject(pre: str) -> tuple[str, bool]:
+    """What is counted, from the clause text before the number (办理复议案件 → 复议案件).
+
+    :returns: the subject and whether it is only a verb (or nothing), so that a noun after the
+        measure word may serve better.
+    """
+    return _strip_leaders(pre[: len(pre) - _TRAILERS_REV.match(pre[::-1]).end()])  # type: ignore[union-attr]
+
+
+def _strip_leaders(subject: str) -> tuple[str, bool]:
+    """:func:`_subject` for text whose trailing markers are already cut off."""
+    subject = subject.strip(_QUOTE_MARKS)
+    lead = _LEADERS.match(subject)
+    if lead is not None:
+        if lead.end() == len(subject):
+            # Keep the last verb when nothing else is left: in 开展抽查112次 what is counted is 抽查.
+            last = lead.group("lead")
+            return ("" if last in _FILLERS else last), True
+        subject = subject[lead.end() :]
+    if "“" in subject or "”" in subject:
+        subject = subject.replace("“", "").replace("”", "")
+    return subject, not subject
+
+
+def _subject_after(text: str, end: int) -> tuple[str, int]:
+    """A subject written after the measure word (53家单位, 对58份文件进行…).
+
+    :returns: the subject and where the quote should end.
+    """
+    found = _NOUN_AFTER.match(text, end)
+    subject = found.group().strip(_QUOTE_MARKS)  # type: ignore[union-attr]
+    return subject, (found.end() if subject else end)  # type: ignore[union-attr]
+
+
+def _borrowed_subject(text: str, clause: int, facts: list[Fact], follows: bool) -> str:
+    """A subject from earlier in the sentence for a number whose clause names none.
+
+    A change or a new level (*follows*: 237宗,增长8.22%; 由30.7%降至14.6%) takes the previous
+    fact's subject; otherwise the previous clause's, if it stated no fact (组织培训考试, 3281人通过).
+    """
+    previous_fact = facts[-1] if facts and facts[-1].end <= clause else None
+    if previous_fact is not None and _SENTENCE.search(text, previous_fact.end, clause):
+        previous_fact = None
+    if follows:
+        return previous_fact.subject if previous_fact is not None else ""
+    if clause == 0 or text[clause - 1] in M.SENTENCE_BREAKS:
+        return ""
+    previous = _clause_start(text, clause - 1, 0)
+    if previous_fact is not None and previous_fact.end > previous:
+        return ""
+    return _subject(text[previous : clause - 1])[0]
+
+
+def _rank(text: str, match: re.Match[str]) -> Fact | None:
+    """A rank fact for 第N after a ranking context (排名全市第3, 全省第一), else ``None``."""
+    start = match.start()
+    clause = _clause_start(text, start, 0)
+    rev = text[clause:start][::-1]
+    context = _RANK_REV.match(rev)
+    if context is None:
+        return None
+    written = match.group("n")
+    value = parse_arabic(written) if written[0].isdigit() else parse_chinese(written)
+    if value is None or _next_is_glued(text, match.end("n")):
+        return None
+    pre = rev[context.end():][::-1]
+    subject = _subject(pre)[0]
+    quote_start = clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
+    return Fact(
+        value=float(value), unit="名", start=quote_start, end=match.end(), quote=text[quote_start : match.end()],
+        kind="rank", subject=subject,
+    )
+
+
+def parse_arabic(digits: str) -> Decimal:
+    """Read an Arabic number such as ``"32030"``, ``"10.71"`` or ``"1,234"`` exactly.
+
+    :raises ValueError: if *digits* is not such a number.
+    """
+    try:
+        return Decimal(digits.replace(",", ""))
+    except InvalidOperation as error:
+        raise ValueError(f"not an Arabic number: {digits!r}") from error
+
+
+def parse_chinese(numeral: str) -> Decimal | None:
+    """Read a Chinese numeral used as a quantity (十六, 两万, 一千二百), else ``None``.
+
+    Two or more characters must include one of 十百千万亿: without it the form is a digit list
+    (二〇二三, 三四 = "three or four") that cn2an would misread as 2023 or 34. A leading 零/〇
+    never starts a quantity (零容忍, 零件).
+    """
+    if not numeral or numeral[0] in "零〇":
+        return None
+    if numeral in M.MULTIPLIERS:  # 千余人, 百余家: a bare magnitude is one of it
+        return Decimal(M.MULTIPLIERS[numeral])
+    if len(numeral) > 1 and not any(char in M.CJK_MAGNITUDE_CHARS for char in numeral):
+        return None
+    try:
+        value = cn2an.cn2an(numeral, "normal")  # "normal" accepts 两 and 一万二; "strict" does not
+    except (ValueError, KeyError):  # cn2an 0.5 raises KeyError on some malformed forms (一十〇)
+        return None
+    return Decimal(str(value))
+
+
+def multiplier(word: str) -> int:
+    """The factor of the magnitude characters written after a number (万 → 10⁴, 千万 → 10⁷)."""
+    factor = 1
+    for char in word:
+        factor *= M.MULTIPLIERS[char]
+    return factor

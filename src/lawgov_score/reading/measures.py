@@ -1,0 +1,117 @@
+"""The words around a number that the fact extractor reads, kept as data in one place.
+
+Everything here is a plain tuple or mapping of strings; :mod:`lawgov_score.reading.facts`
+compiles them into its patterns. Add a measure word or a marker here, not in a regex.
+Longer words must win over their prefixes (场次 before 场, 人次 before 人); the patterns sort
+by length, so the order below is for the reader only.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+#: Measure words that make a number a count. Each is the unit a fact reports as written.
+COUNT_MEASURES: tuple[str, ...] = (
+    # cases, documents, items
+    "件", "宗", "项", "条", "份", "篇", "部", "本", "册", "套", "类", "种", "批", "批次",
+    "个", "起", "处", "所", "座", "台", "辆", "艘", "张", "封", "幅", "块",
+    # events and sessions
+    "次", "场", "场次", "期", "轮", "堂", "节", "课时", "学时", "班",
+    # people and organisations
+    "人", "名", "位", "人次", "户", "户次", "家", "家次", "支", "部门",
+    # durations a report counts (working days cut, hours of training)
+    "个工作日", "工作日", "小时", "个月",
+)
+
+#: Characters that, right after a measure word, show it is the first half of another word
+#: (3处罚 is not "3 places", 2023多元化 is not money).
+MEASURE_NOT_BEFORE: dict[str, str] = {
+    "处": "罚理置室长级分", "部": "署分长门", "名": "单称义额", "本": "级地职", "起": "草诉", "支": "持付出撑",
+    "条": "例件款", "期": "间限待", "台": "账", "班": "子组", "种": "类植", "所": "属有在得", "个": "人体性",
+    "元": "旦素化", "张": "贴", "块": "状", "类": "型别", "场": "所地景", "堂": "课", "节": "点日约",
+    "人": "民员大才士", "家": "庭长属", "件": "事",
+}
+
+#: Measure words of money; every amount is reported in 元 after 万/亿 are expanded.
+MONEY_MEASURES: tuple[str, ...] = ("元",)
+
+#: The unit of an absolute change of a rate.
+PP_MEASURES: tuple[str, ...] = ("个百分点", "百分点")
+
+#: Signs of a rate, with the divisor that turns the number into a fraction.
+RATE_SIGNS: dict[str, int] = {"%": 100, "‰": 1000}
+
+#: Multipliers written after an Arabic number (13.1万, 1.97亿, 3千万).
+MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+#: Characters of a Chinese numeral.
+CJK_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿"
+#: Characters that make a Chinese numeral a real quantity rather than a digit list (三四个 = 3–4).
+CJK_MAGNITUDE_CHARS = "十百千万亿"
+#: One-character numerals allowed as quantities (only when the measure word closes the clause).
+#: 一 is left out: 一次性, 一件事, 一张网 are idioms far more often than counts of one.
+CJK_SINGLE_QUANTITY = "二两三四五六七八九十"
+
+Bound = Literal["lower", "upper"]
+
+#: Approximation markers written before the number, with the side the true value lies on.
+APPROX_BEFORE: dict[str, Bound | None] = {
+    "超过": "lower", "逾": "lower", "多达": "lower", "高达": "lower", "至少": "lower", "不少于": "lower",
+    "不低于": "lower", "近": "upper", "将近": "upper", "接近": "upper", "不到": "upper", "不足": "upper",
+    "不超过": "upper", "约": None, "大约": None,
+}
+#: Markers between the number and its measure word (1000余万元, 30多项).
+APPROX_INSIDE: dict[str, Bound | None] = {"余": "lower", "多": "lower"}
+#: Markers after the measure word.
+APPROX_AFTER: dict[str, Bound | None] = {"以上": "lower", "有余": "lower", "之多": "lower", "左右": None, "上下": None}
+
+Direction = Literal["up", "down"]
+
+#: Verbs directly before a number that make it a change, not a level. "降至"/"提高到" are
+#: absent on purpose: the number after them is the new level.
+CHANGE_VERBS: dict[str, Direction] = {
+    "增长": "up", "上升": "up", "提高": "up", "提升": "up", "增加": "up", "增幅": "up",
+    "上涨": "up", "增长了": "up", "增加了": "up", "提高了": "up", "上升了": "up",
+    "下降": "down", "减少": "down", "降低": "down", "降幅": "down", "回落": "down", "下滑": "down",
+    "压缩": "down", "下降了": "down", "减少了": "down", "降低了": "down",
+}
+#: Words that may sit between a change verb and its number (增幅为5%, 增长达12%).
+CHANGE_LINKS: tuple[str, ...] = ("为", "达", "达到", "约")
+
+#: Words before 第N that make it a rank (排名全市第3, 全省第一).
+RANK_VERBS: tuple[str, ...] = ("排名", "排", "位列", "位居", "名列", "居", "列", "获评", "位于")
+RANK_SCOPES: tuple[str, ...] = (
+    "全国", "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全系统", "同类城市", "同级",
+    "各区", "各县", "各区县", "各市",
+)
+
+#: Characters that end a clause: a quote or a subject never crosses them.
+CLAUSE_BREAKS = "。；;,，:：!！?？\n"
+#: Characters that end a sentence: a change borrows its subject only within one.
+SENTENCE_BREAKS = "。；;!！?？\n"
+#: Paired marks whose content is a name or slogan, not a statement ("1310", 《…10条措施》).
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"))
+
+#: Words at the end of the text before a number that say nothing about what is counted.
+SUBJECT_TRAILERS: tuple[str, ...] = (
+    "共计", "合计", "累计", "总计", "共", "达到", "达", "为", "均达到", "均达", "均为", "均", "分别为",
+    "分别达", "分别", "同比", "环比", "比上年", "较上年", "比去年", "较去年", "全年", "其中", "由", "从",
+    "降至", "降到", "下降至", "下降到", "减至", "减少至", "减少到", "增至", "增长至", "增长到", "增加至",
+    "增加到", "提高至", "提高到", "提升至", "提升到", "上升至", "上升到", "升至", "至", "到", "有",
+    *APPROX_BEFORE, *CHANGE_VERBS,
+)
+#: Verbs at the start of a clause before the counted thing (办理复议案件568宗 → 复议案件).
+SUBJECT_LEADERS: tuple[str, ...] = (
+    "办理", "开展", "组织", "发布", "处置", "举办", "制定", "出台", "印发", "完成", "收到", "受理", "查处",
+    "查办", "承办", "参与", "提出", "出具", "揭示", "移送", "跟踪", "归集", "共享", "发出", "指导", "召开",
+    "审计", "检查", "抽查", "公布", "修订", "清理", "保留", "废止", "新增", "培训", "办结", "调处", "化解",
+    "纳入", "处理", "建成", "建立", "新建", "设立", "打造", "培育", "选树", "引进", "发放", "投入", "追回",
+    "帮助", "服务",
+)
+#: Words at the start of a clause that are dropped even when nothing is left after them.
+SUBJECT_FILLERS: tuple[str, ...] = ("对", "向", "为", "共", "累计", "其中", "全年", "今年", "本年度", "已", "按程序")
+#: Words that end a subject read after the measure word (53家单位党政… → 单位).
+SUBJECT_STOPS: tuple[str, ...] = (
+    "进行", "参加", "参与", "通过", "开展", "旁听", "党政", "完成", "获得", "获评", "入选", "的", "和", "及",
+    "与", "在", "被", "已", "等",
+)

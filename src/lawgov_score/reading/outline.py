@@ -1,0 +1,341 @@
+"""The outline of a report: its headings, their levels, the preamble and the closing block.
+
+Works on normalised text (see :mod:`lawgov_score.reading.normalise`), one paragraph a line.
+Headings are recognised by their marker at the start of a line, in every style real reports
+use::
+
+    第一部分   part            一、        cn             (一)       cn_paren
+    1. / 1、  arabic          1)         arabic_half    (1)        arabic_paren
+    ①         circled         坚持依法决策。正文……         runin (unnumbered, ends with 。)
+
+A level is not fixed by the style: the first style met opens level 1, a new style opens the
+next level, a style met again closes the levels below it. A style that outranks the current one
+in the usual order (part > cn > cn_paren > arabic > ...) closes the weaker levels first, so a
+report that jumps from ``1.`` back to ``(二)`` is read the way its author meant. Numbering may
+restart under each parent or run straight through the document; a weak marker (``1.``, ``(1)``)
+whose number fits neither is body text, not a heading.
+
+Inline enumerations (``一是……二是……``) mark items inside a paragraph: they are recorded as
+item spans of the section, never as headings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from attrs import define, field
+
+from lawgov_score.reading.model import Assignment
+from lawgov_score.reading.numerals import chinese_int
+
+CN = "一二三四五六七八九十百零〇两"
+RANK = {"part": 0, "cn": 1, "cn_paren": 2, "arabic": 3, "arabic_half": 4, "arabic_paren": 5,
+        "circled": 6, "runin": 7}
+_STRONG = frozenset({"part", "cn"})
+_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"第([{CN}\d]{{1,4}})(?:部分|篇|章)[、.:\s]*")),
+    ("cn", re.compile(rf"([{CN}]{{1,4}})(?:、|\.(?!\d))\s*")),
+    ("cn_paren", re.compile(rf"\(([{CN}]{{1,4}})\)[、.]?\s*")),
+    ("arabic", re.compile(r"(\d{1,2})(?:、|\.(?![\d%]))\s*")),
+    ("arabic_half", re.compile(r"(\d{1,2})\)\s*")),
+    ("arabic_paren", re.compile(r"\((\d{1,2})\)[、.]?\s*")),
+    ("circled", re.compile(r"([\u2460-\u2473\u2776-\u277f])\s*")),
+)
+_TITLE_END = re.compile(r"[。!?;:]")
+_RUNIN_TITLE = re.compile(r"([^。!?;:\d%]{4,30})。(?=.)")
+_NARRATIVE = re.compile(r"(?:我|本|今年|全年|去年|截至|目前|同时|此外|其中|另外|近年|一年来|下一步|区|市|县|"
+                        r"\d|[" + CN + r"]是|第[" + CN + r"])")
+_ITEM_MARKER = re.compile(
+    rf"(?:(?<=^)|(?<=[\n,;:。、!?( ]))"
+    rf"(?:(?P<cn>[{CN}]{{1,3}})是|第(?P<ord>[{CN}]{{1,3}}),|其(?P<qi>[{CN}]{{1,2}}),)",
+    re.MULTILINE,
+)
+CLOSING_DATE = re.compile(r"(?:\d{4}|[〇零○O一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月"
+                           r"[\d〇零一二三四五六七八九十]{1,3}日")
+_CLOSING_PHRASE = re.compile(r"(?:专此|特此|此|现)报告[。.]?|\(此件[^)]*\)|\(此页无正文\)")
+ISSUER = re.compile(r".{2,40}(?:人民政府|政府|委员会|办公室|办公厅|管理委员会|管委会|局|厅|委|院|署|办|处|中心|部|司)")
+_SHORTCOMINGS = re.compile(r"存在|不足|短板|差距|薄弱|困难和问题|问题和困难|问题与不足")
+_PLANS = re.compile(r"下一步|下步|下一年度?|来年|明年|今后|努力方向|(?:工作|主要)(?:安排|计划|打算|思路|设想)|"
+                    r"20\d\d年(?:度)?(?:的)?(?:主要)?(?:工作)?(?:安排|计划|打算|思路|重点)")
+_PLANS_SWITCH = re.compile(r"(?:下一步|下步|下一年度?|今后|明年|新的一年|20\d\d年,?(?:我|本|全)[^,。]{0,6}将)")
+
+
+@define
+class Node:
+    """A heading (or the preamble or closing block) in normalised-text coordinates."""
+
+    level: int
+    numbering: str
+    title: str
+    start: int
+    end: int
+    title_start: int
+    title_end: int
+    style: str
+    number: int = 0
+    role: str = "body"
+    children: list[Node] = field(factory=list)
+    items: list[tuple[int, int]] = field(factory=list)
+    dimensions: list[str] = field(factory=list)
+    why: list[Assignment] = field(factory=list)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each line of ``text``, without the line break."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer("\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _marker_number(style: str, token: str) -> int:
+    if style == "circled":
+        code = ord(token)
+        return code - 0x2460 + 1 if code <= 0x2473 else code - 0x2776 + 1
+    if token.isdigit():
+        return int(token)
+    return chinese_int(token) or 0
+
+
+def _title(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a heading's title: up to its first sentence end, or the whole line."""
+    match = _TITLE_END.search(text, start, end)
+    stop = match.start() if match else end
+    while stop > start and text[stop - 1] in " ,、":
+        stop -= 1
+    return start, stop
+
+
+def _heading_at(text: str, start: int, end: int) -> tuple[str, int, str, int] | None:
+    """``(style, number, numbering, title start)`` if the line at ``start`` opens with a marker."""
+    for style, pattern in _MARKERS:
+        match = pattern.match(text, start, end)
+        if match is None:
+            continue
+        number = _marker_number(style, match.group(1))
+        if number <= 0 or number > 99:
+            return None
+        numbering = match.group(0).rstrip()
+        return style, number, numbering, match.end()
+    return None
+
+
+def closing_start(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """Where the closing block (``专此报告。``, issuer, date) begins, if the report has one."""
+    found = None
+    signed = False
+    for start, end in reversed(spans[-6:]):
+        line = text[start:end].strip()
+        if CLOSING_DATE.fullmatch(line) or CLOSING_DATE.fullmatch(line.replace(" ", "")):
+            signed = True
+        elif _CLOSING_PHRASE.fullmatch(line):
+            pass
+        elif len(line) <= 40 and ISSUER.fullmatch(line) and not re.search(r"[。,;:!?]", line):
+            signed = True
+        else:
+            break
+        found = start
+    return found if signed else None
+
+
+def _role(title: str) -> str:
+    if _SHORTCOMINGS.search(title):
+        return "shortcomings"
+    if _PLANS.search(title):
+        return "plans"
+    return "body"
+
+
+def build_outline(text: str) -> list[Node]:
+    """The top-level nodes of a normalised report: preamble, headings (nested), closing block."""
+    spans = lines(text)
+    closing = closing_start(text, spans)
+    body_end = closing if closing is not None else len(text)
+    stack: list[Node] = []
+    last_seen: dict[str, int] = {}
+    roots: list[Node] = []
+    headings: list[Node] = []
+    for start, end in spans:
+        if start >= body_end:
+            break
+        found = _heading_at(text, start, end)
+        if found is None:
+            continue
+        style, number, numbering, title_from = found
+        if not _accept(style, number, stack, last_seen):
+            continue
+        if any(node.style == style for node in stack):
+            while stack[-1].style != style:
+                stack.pop()
+            stack.pop()
+        else:
+            while stack and RANK[stack[-1].style] >= RANK[style]:
+                stack.pop()
+        title_start, title_end = _title(text, title_from, end)
+        node = Node(level=len(stack) + 1, numbering=numbering, title=text[title_start:title_end],
+                    start=start, end=body_end, title_start=title_start, title_end=title_end,
+                    style=style, number=number)
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+        headings.append(node)
+        last_seen[style] = number
+    _close_spans(roots, body_end)
+    if headings:
+        _add_runin(text, roots, spans)
+    else:
+        # No numbered heading at all: run-in headings, if any, are the top level.
+        whole = Node(level=0, numbering="", title="", start=0, end=body_end, title_start=0, title_end=0,
+                     style="", role="preamble")
+        _add_runin(text, [whole], spans)
+        roots = whole.children
+    _assign_roles(text, roots, "body")
+    first = roots[0].start if roots else body_end
+    if text[:first].strip():
+        roots.insert(0, Node(level=1, numbering="", title="", start=0, end=first, title_start=0,
+                             title_end=0, style="", role="preamble"))
+    if closing is not None:
+        roots.append(Node(level=1, numbering="", title="", start=closing, end=len(text),
+                          title_start=closing, title_end=closing, style="", role="closing"))
+    _assign_items(text, roots)
+    return roots
+
+
+def _accept(style: str, number: int, stack: list[Node], last_seen: dict[str, int]) -> bool:
+    """Whether a marker's number fits where it stands (weak markers must continue a sequence)."""
+    if style in _STRONG:
+        return True
+    sibling = next((node for node in reversed(stack) if node.style == style), None)
+    if sibling is not None:
+        return number in (1, sibling.number + 1, sibling.number + 2)
+    straight = last_seen.get(style)
+    return number in (1, 2) or (straight is not None and number in (straight + 1, straight + 2))
+
+
+def _close_spans(nodes: list[Node], end: int) -> None:
+    """Make each node end where its next sibling starts (the last where its parent ends)."""
+    for index, node in enumerate(nodes):
+        node.end = nodes[index + 1].start if index + 1 < len(nodes) else end
+        _close_spans(node.children, node.end)
+
+
+def _add_runin(text: str, nodes: list[Node], spans: list[tuple[int, int]]) -> None:
+    """Find unnumbered run-in headings in sections that have no numbered sub-headings."""
+    starts = [start for start, _ in spans]
+    for node in nodes:
+        if node.children:
+            _add_runin(text, node.children, spans)
+            continue
+        body = spans[bisect.bisect_left(starts, node.start):bisect.bisect_left(starts, node.end)]
+        if body and node.role != "preamble" and body[0][0] == node.start:
+            body = body[1:]
+        found = []
+        for start, stop in body:
+            match = _RUNIN_TITLE.match(text, start, stop)
+            if match and not _NARRATIVE.match(match.group(1)) and stop - match.end() >= len(match.group(1)):
+                found.append((start, match.start(1), match.end(1)))
+        following = [span for span in body if found and span[0] >= found[0][0]]
+        if len(found) < 2 or len(found) * 2 < len(following):
+            continue
+        for index, (start, title_start, title_end) in enumerate(found):
+            stop = found[index + 1][0] if index + 1 < len(found) else node.end
+            node.children.append(Node(level=node.level + 1, numbering="", title=text[title_start:title_end],
+                                      start=start, end=stop, title_start=title_start,
+                                      title_end=title_end, style="runin", number=index + 1))
+
+
+def _assign_roles(text: str, nodes: list[Node], parent_role: str) -> None:
+    """Mark shortcomings and next-year plans: by title at the top level and below such parts."""
+    for node in nodes:
+        if node.level == 1 or parent_role != "body":
+            own = _role(node.title)
+            node.role = own if own != "body" else parent_role
+        else:
+            node.role = parent_role
+        if node.role != "shortcomings" or not node.children:
+            _assign_roles(text, node.children, node.role)
+            continue
+        # "下一步，我区将……" between two lists of a shortcomings part: what follows are plans.
+        child_role = "shortcomings"
+        for index, child in enumerate(node.children):
+            before = text[node.title_end:child.start] if index == 0 else _tail(text, node.children[index - 1])
+            if _PLANS_SWITCH.match(before.rsplit("\n", 2)[-2] if before.count("\n") >= 1 else "") or (
+                    _PLANS.search(child.title) and not _SHORTCOMINGS.search(child.title)):
+                child_role = "plans"
+            child.role = child_role
+            _assign_roles(text, child.children, child.role)
+
+
+def _tail(text: str, node: Node) -> str:
+    """The text of a node after its last descendant's title (where a new list may be introduced)."""
+    last = node
+    while last.children:
+        last = last.children[-1]
+    return text[last.title_end:node.end]
+
+
+def _assign_items(text: str, roots: list[Node]) -> None:
+    """Attach inline ``一是……二是……`` items to the innermost section holding them."""
+    owners = owner_index(roots)
+    positions = [position for position, _ in owners]
+    chain: list[tuple[int, Node]] = []
+    expected = 1
+
+    def flush() -> None:
+        if len(chain) >= 2:
+            for index, (position, owner) in enumerate(chain):
+                line_end = text.find("\n", position)
+                stop = chain[index + 1][0] if index + 1 < len(chain) else (
+                    line_end if line_end >= 0 else len(text))
+                owner.items.append((position, min(stop, owner.end)))
+        chain.clear()
+
+    for match in _ITEM_MARKER.finditer(text):
+        token = match.group("cn") or match.group("ord") or match.group("qi") or ""
+        number = chinese_int(token) or 0
+        slot = bisect.bisect_right(positions, match.start()) - 1
+        owner = owners[slot][1] if slot >= 0 else None
+        if owner is None:
+            flush()
+            continue
+        if chain and number == expected and chain[-1][1] is owner:
+            chain.append((match.start(), owner))
+            expected += 1
+            continue
+        flush()
+        if number == 1:
+            chain.append((match.start(), owner))
+            expected = 2
+    flush()
+
+
+def owner_index(roots: list[Node]) -> list[tuple[int, Node | None]]:
+    """Positions where the innermost node changes, with the node from there on."""
+    events: list[tuple[int, Node | None]] = []
+
+    def visit(node: Node, parent: Node | None) -> None:
+        events.append((node.start, node))
+        for child in node.children:
+            visit(child, node)
+        events.append((node.end, parent))
+
+    for root in roots:
+        visit(root, None)
+    # Equal positions: the later event (the node that starts there) wins.
+    merged: list[tuple[int, Node | None]] = []
+    for position, node in events:
+        if merged and merged[-1][0] == position:
+            merged[-1] = (position, node)
+        else:
+            merged.append((position, node))
+    return merged

@@ -1,0 +1,121 @@
+"""Bytes to text: byte-order marks, UTF-8, the GB family, and clear errors for what is not text."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lawgov_score.errors import InputError
+from lawgov_score.reading.decode import bom_encoding, decode_bytes, detect_encoding, is_gb_family, looks_binary
+
+REPORT = (
+    "2023年，我县坚持以习近平法治思想为指导，深入推进法治政府建设。\n"
+    "一、主要举措和成效\n"
+    "（一）深化“放管服”改革。全年取消和下放行政审批事项12项，政务服务事项网上可办率达98.6%。\n"
+    "（二）规范行政执法。办理行政处罚案件1320件，罚没款860余万元。\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "gb2312"])
+def test_gb_family_decodes_as_gb18030(encoding: str) -> None:
+    text, used = decode_bytes(REPORT.encode(encoding), "report.txt")
+    assert text == REPORT
+    assert used == "gb18030"
+
+
+def test_gb18030_only_characters_survive() -> None:
+    # 㐀 (CJK extension A) and a four-byte character exist in GB18030 but not in GBK.
+    report = REPORT + "㐀䶵 \U00020000 社区。\n"
+    text, used = decode_bytes(report.encode("gb18030"), "r.txt")
+    assert text == report and used == "gb18030"
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec", "name"),
+    [
+        (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
+    ],
+)
+def test_byte_order_marks(bom: bytes, codec: str, name: str) -> None:
+    text, used = decode_bytes(bom + REPORT.encode(codec), "r.txt")
+    assert text == REPORT
+    assert used == name
+    assert bom_encoding(bom + b"x") is not None
+
+
+def test_plain_utf8() -> None:
+    assert decode_bytes(REPORT.encode("utf-8"), "r.txt") == (REPORT, "utf-8")
+    assert detect_encoding(REPORT.encode("utf-8")) == "utf-8"
+
+
+def test_declared_charset_is_used_when_the_bytes_agree() -> None:
+    text, used = decode_bytes(REPORT.encode("gbk"), "p.html", declared="GBK")
+    assert text == REPORT and used == "gb18030"
+
+
+def test_declared_charset_the_bytes_contradict_is_ignored() -> None:
+    text, used = decode_bytes(REPORT.encode("utf-8"), "p.html", declared="ascii")
+    assert text == REPORT and used == "utf-8"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\r\n\t", codecs.BOM_UTF8 + b"  \n"])
+def test_empty_files_are_named(data: bytes) -> None:
+    with pytest.raises(InputError, match=r"empty|no text") as caught:
+        decode_bytes(data, "empty.txt")
+    assert caught.value.source == "empty.txt"
+
+
+def test_nul_bytes_mean_binary() -> None:
+    with pytest.raises(InputError, match="binary") as caught:
+        decode_bytes(b"\x00\x01\x02abc\x00" * 50, "image.txt")
+    assert "image.txt" in str(caught.value)
+
+
+def test_random_bytes_are_rejected_or_decoded_never_crash() -> None:
+    junk = bytes(range(1, 32)) * 40
+    with pytest.raises(InputError, match="binary"):
+        decode_bytes(junk, "junk.bin")
+
+
+def test_bad_utf16_with_bom_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="byte-order mark"):
+        decode_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8", "r.txt")
+
+
+def test_helpers() -> None:
+    assert is_gb_family("GB2312") and is_gb_family("cp936") and is_gb_family("gb18030")
+    assert not is_gb_family("utf-8") and not is_gb_family("no-such-codec")
+    assert looks_binary("\x01\x02\x03abc")
+    assert not looks_binary(REPORT)
+
+
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_or_raise_input_error(data: bytes) -> None:
+    """Decoding any bytes gives text or an InputError naming the file, nothing else."""
+    try:
+        text, encoding = decode_bytes(data, "any.txt")
+    except InputError as error:
+        assert error.source == "any.txt"
+    else:
+        assert isinstance(text, str) and text.strip()
+        assert codecs.lookup(encoding)
+
+
+@given(st.text(alphabet=st.characters(codec="gb18030", exclude_categories=("Cc", "Cs", "Co")), min_size=1))
+def test_gb18030_text_round_trips(text: str) -> None:
+    """Any text GB18030 can hold, in GB18030 or UTF-8, decodes back to itself (if it is not blank)."""
+    for codec in ("gb18030", "utf-8"):
+        data = text.encode(codec)
+        try:
+            decoded, _ = decode_bytes(data, "t.txt")
+        except InputError:
+            assert not text.strip() or looks_binary(text)
+            continue
+        if codec == "utf-8":
+            assert decoded == text

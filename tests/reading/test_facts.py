@@ -1,0 +1,211 @@
+"""Each way a report writes a number, in sentences of our own in the style of real reports."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from lawgov_score.reading import measures
+from lawgov_score.reading.facts import extract_facts
+from lawgov_score.reading.model import Fact
+
+
+def facts_of(text: str) -> list[Fact]:
+    """Facts of *text* after the NFKC the reader applies, checking each quote against its span."""
+    text = unicodedata.normalize("NFKC", text)
+    facts = extract_facts(text)
+    for fact in facts:
+        assert fact.quote == text[fact.start : fact.end]
+    return facts
+
+
+def only(text: str) -> Fact:
+    facts = facts_of(text)
+    assert len(facts) == 1, [fact.quote for fact in facts]
+    return facts[0]
+
+
+@pytest.mark.parametrize("unit", ["件", "宗", "项", "条", "份", "个", "次", "场", "场次", "期", "人", "名",
+                                  "人次", "户", "户次", "家", "家次", "批次", "支", "起", "轮", "篇"])
+def test_every_measure_word_makes_a_count(unit: str) -> None:
+    fact = only(f"全年累计完成37{unit}。")
+    assert (fact.value, fact.unit, fact.kind) == (37, unit, "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("受理群众来信2.3万件,按期答复。", 23_000, "件"),
+        ("归集公共信用数据3.5亿条。", 350_000_000, "条"),
+        ("抽查市场主体10.71万家次。", 107_100, "家次"),
+        ("培训网格员1千人次。", 1_000, "人次"),
+        ("累计受理申请1,234件。", 1_234, "件"),
+        ("全年接待来访群众12,345,678人次。", 12_345_678, "人次"),
+        ("全区登记志愿者８６５２名。", 8_652, "名"),  # full-width digits, normalised by NFKC
+    ],
+)
+def test_magnitudes_decimals_and_separators(text: str, value: float, unit: str) -> None:
+    fact = only(text)
+    assert (fact.value, fact.unit, fact.kind) == (value, unit, "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("追回财政资金5600万元。", 56_000_000), ("投入法治建设经费1.2亿元。", 120_000_000),
+     ("收缴罚没款86.5万元。", 865_000), ("兑现奖励资金320元。", 320), ("罚款1000余万元。", 10_000_000)],
+)
+def test_money_is_in_yuan(text: str, value: float) -> None:
+    fact = only(text)
+    assert (fact.value, fact.unit, fact.kind) == (value, "元", "amount")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approx", "bound"),
+    [
+        ("处理信访事项30多件。", 30, "件", True, "lower"),
+        ("服务企业200余家。", 200, "家", True, "lower"),
+        ("吸引近3000人参加。", 3000, "人", True, "upper"),
+        ("走访约50家企业。", 50, "家", True, None),
+        ("举办讲座超过100场。", 100, "场", True, "lower"),
+        ("覆盖群众逾500人次。", 500, "人次", True, "lower"),
+        ("培训骨干200人以上。", 200, "人", True, "lower"),
+        ("参训人员3000人左右。", 3000, "人", True, None),
+        ("审查文件不足10件。", 10, "件", True, "upper"),
+        ("调解成功率达到98%。", 0.98, "%", False, None),
+    ],
+)
+def test_approximation_markers_and_their_bound(
+    text: str, value: float, unit: str, approx: bool, bound: str | None
+) -> None:
+    fact = only(text)
+    assert (fact.value, fact.unit, fact.approx, fact.bound) == (pytest.approx(value), unit, approx, bound)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind", "change"),
+    [
+        ("行政复议纠错率9.6%。", 0.096, "%", "rate", None),
+        ("案件同比增长12.5%。", 0.125, "%", "change", "up"),
+        ("诉讼案件下降6.3%。", 0.063, "%", "change", "down"),
+        ("投诉量增幅为15%。", 0.15, "%", "change", "up"),
+        ("办件量增长180%。", 1.8, "%", "change", "up"),
+        ("群众满意度提高2.3个百分点。", 2.3, "个百分点", "pp_change", "up"),
+        ("败诉率下降0.5个百分点。", 0.5, "个百分点", "pp_change", "down"),
+        ("营商环境评价排名全市第3。", 3, "名", "rank", None),
+        ("法治政府建设考评位列全省第一。", 1, "名", "rank", None),
+    ],
+)
+def test_kinds_and_change_direction(text: str, value: float, unit: str, kind: str, change: str | None) -> None:
+    fact = only(text)
+    assert (fact.value, fact.unit, fact.kind, fact.change) == (pytest.approx(value), unit, kind, change)
+
+
+def test_a_change_borrows_the_subject_it_changes() -> None:
+    count, growth = facts_of("办理行政诉讼案件237宗,增长8.22%。")
+    assert growth.subject == count.subject == "行政诉讼案件"
+    assert (growth.value, growth.kind) == (pytest.approx(0.0822), "change")
+
+
+def test_from_to_gives_two_rates() -> None:
+    before, after = facts_of("行政诉讼败诉率由30.7%降至14.6%。")
+    assert (before.value, after.value) == (pytest.approx(0.307), pytest.approx(0.146))
+    assert before.kind == after.kind == "rate"
+    assert before.subject == after.subject == "行政诉讼败诉率"
+
+
+@pytest.mark.parametrize("text", ["立案率、结案率均达100%。", "立案率、结案率100%。"])
+def test_one_number_shared_by_several_rates(text: str) -> None:
+    facts = facts_of(text)
+    assert [(fact.subject, fact.value) for fact in facts] == [("立案率", 1.0), ("结案率", 1.0)]
+    assert facts[0].start == facts[1].start
+
+
+def test_a_list_of_things_before_a_count_is_one_fact() -> None:
+    fact = only("办理行政检查、处罚和强制案件3203宗。")
+    assert fact.subject == "行政检查、处罚和强制案件"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("出台十六项措施。", [16]),
+        ("两万余人参加培训。", [20_000]),
+        ("组织三十余家单位参加。", [30]),
+        ("全年召开专题会议三次。", [3]),
+        ("投入一千二百万元。", [12_000_000]),
+        ("明确16项23条任务。", [16, 23]),
+    ],
+)
+def test_chinese_numerals_used_as_quantities(text: str, values: list[float]) -> None:
+    assert [fact.value for fact in facts_of(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年12月20日",
+        "按照省委十三届三次全会部署",
+        "深入学习贯彻党的二十大精神",
+        "印发深府〔2023〕12号文件",
+        "召开第3次会议",
+        "编制十四五规划",
+        "健全“1+5+N”多元解纷网络",
+        "深化1+1+6政务服务模式",
+        "紧密围绕省委“1310”具体部署",
+        "落实行政执法“三项制度”",
+        "落实行政执法三项制度",
+        "构建五位一体合规体系",
+        "开展“双随机、一公开”",
+        "开展法治建设“四级同创”",
+        "一是加强领导,二是强化考核",
+        "将习近平法治思想列为第一议题",
+        "推进一体化建设,实行一次性告知",
+        "推行“一件事一次办”",
+        "落实“十件实事”",
+        "(一)加强领导。1.开展培训。3、完善制度。(1)强化监督。",
+        "版本1.2.3已上线",
+        "建成5G基站",
+        "三四个部门",
+        "零容忍",
+    ],
+)
+def test_not_facts(text: str) -> None:
+    assert facts_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("办理复议案件568宗。", "复议案件"),
+        ("组织53家单位开展述法。", "单位"),
+        ("对58份文件进行公平竞争审查。", "文件"),
+        ("开展抽查112次。", "抽查"),
+        ("其中街道15898宗。", "街道"),
+        ("开展“局长讲法”4次。", "局长讲法"),
+    ],
+)
+def test_subject_is_what_is_counted(text: str, subject: str) -> None:
+    assert only(text).subject == subject
+
+
+def test_quotes_stay_within_their_clause() -> None:
+    text = "办理复议案件568宗,办结437宗,撤销19宗、确认违法13宗;直接纠错率7.8%。"
+    quotes = [fact.quote for fact in facts_of(text)]
+    assert quotes == ["办理复议案件568宗", "办结437宗", "撤销19宗", "确认违法13宗", "直接纠错率7.8%"]
+
+
+def test_facts_come_in_reading_order() -> None:
+    facts = facts_of("考评排名全市第2,办理案件30宗,增长5%。")
+    assert [fact.kind for fact in facts] == ["rank", "count", "change"]
+
+
+def test_measure_words_are_data() -> None:
+    """The measure words of the issue are all in the table the scanner compiles."""
+    issue = "件 宗 项 条 份 个 次 场 场次 期 人 名 人次 户 户次 家 家次 批次 支 起".split()  # noqa: SIM905
+    assert set(issue) <= set(measures.COUNT_MEASURES)
+
+
+def test_non_text_is_refused() -> None:
+    with pytest.raises(TypeError, match="str"):
+        extract_facts(b"123\xe4\xbb\xb6")  # type: ignore[arg-type]

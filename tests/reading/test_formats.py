@@ -1,0 +1,186 @@
+"""The built-in readers (text, HTML, DOCX), format sniffing, and the reading hook."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pluggy
+import pytest
+from reading_helpers import html_page, save_docx
+
+from lawgov_score import hookimpl, hookspecs
+from lawgov_score.errors import InputError
+from lawgov_score.reading import formats
+from lawgov_score.reading.document import read, read_bytes
+from lawgov_score.reading.formats import lawgov_score_read_document, read_docx, read_html, sniff_format
+
+BODY = "一、主要举措和成效\n（一）深化“放管服”改革。全年取消审批事项12项。\n（二）规范执法。办理案件1320件。"
+
+
+def _pm(*plugins: object, core: bool = True) -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    if core:
+        pm.register(formats, name="core_readers")
+    for plugin in plugins:
+        pm.register(plugin)
+    return pm
+
+
+def _zip(names: list[str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("r.txt", "正文".encode(), "text"),
+        ("r", "正文".encode(), "text"),
+        ("r.txt", b"<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+        ("page.htm", b"just text", "html"),
+        ("r.pdf", b"%PDF-1.7\n...", "pdf"),
+        ("renamed.txt", b"%PDF-1.4", "pdf"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 50, "ole"),
+        ("t.xlsx", _zip(["xl/workbook.xml"]), "xlsx"),
+        ("t.docx", _zip(["word/document.xml"]), "docx"),
+        ("t.zip", _zip(["a.txt"]), "zip"),
+        ("scan.png", b"\x89PNG\r\n\x1a\n", "png"),
+    ],
+)
+def test_sniff_format(name: str, data: bytes, kind: str) -> None:
+    assert sniff_format(Path(name), data) == kind
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "gbk", "gb2312"])
+def test_html_page_keeps_paragraphs_and_drops_furniture(charset: str) -> None:
+    page = html_page(BODY, charset).encode("gb18030" if charset != "utf-8" else "utf-8")
+    text, kind, encoding = read_html(page, "page.html")
+    assert kind == "html"
+    assert encoding == ("utf-8" if charset == "utf-8" else "gb18030")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines == BODY.splitlines()
+    for furniture in ("首页", "门户网站", "机构概况", "版权所有", "访问量", "menu", "color"):
+        assert furniture not in text
+
+
+def test_html_inline_markup_does_not_split_words() -> None:
+    page = "<p>开展<span>“第一议题”</span>学习<b>56</b>次，<a href='#'>详见</a>附件。</p><p>第二段\n续写</p>"
+    text, _, _ = read_html(page.encode(), "p.html")
+    assert text.split("\n")[0].strip() == "开展“第一议题”学习56次，详见附件。"
+    assert "第二段续写" in text
+
+
+def test_html_container_named_like_furniture_is_kept_when_it_holds_the_article() -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY.splitlines())
+    page = f'<html><body><div class="main-header-wrap">{paragraphs}</div></body></html>'
+    text, _, _ = read_html(page.encode(), "p.html")
+    assert "办理案件1320件" in text
+
+
+def test_html_without_text_is_an_error() -> None:
+    with pytest.raises(InputError, match="no text"):
+        read_html(b"<html><head><script>var a=1</script></head><body><nav>x</nav></body></html>", "e.html")
+
+
+def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("一、主要举措和成效")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "事项", "数量"
+    table.cell(1, 0).text, table.cell(1, 1).text = "行政复议案件", "568宗"
+    document.add_paragraph("二、存在的不足")
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    text = read_docx(path.read_bytes(), str(path))
+    assert text.split("\n") == ["一、主要举措和成效", "事项\t数量", "行政复议案件\t568宗", "二、存在的不足"]
+
+
+def test_docx_that_is_not_one_names_the_file() -> None:
+    with pytest.raises(InputError, match="not a readable DOCX") as caught:
+        read_docx(b"PK\x03\x04 broken", "broken.docx")
+    assert caught.value.source == "broken.docx"
+
+
+def test_empty_docx_is_an_error(tmp_path: Path) -> None:
+    path = save_docx("", tmp_path / "empty.docx")
+    with pytest.raises(InputError, match="no text"):
+        read(path, dimensions=())
+
+
+def test_hook_returns_none_for_foreign_formats() -> None:
+    assert lawgov_score_read_document(Path("a.pdf"), b"%PDF-1.5 ...") is None
+    assert lawgov_score_read_document(Path("a.xlsx"), _zip(["xl/workbook.xml"])) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("scan.pdf", b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n", "unsupported format \\(pdf\\)"),
+        ("sheet.xlsx", _zip(["xl/workbook.xml", "[Content_Types].xml"]), "unsupported format \\(xlsx\\)"),
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b" \n \n", "empty"),
+        ("image.txt", b"\x00\x10\x00\xff" * 100, "binary"),
+    ],
+)
+def test_unreadable_files_name_the_file(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message) as caught:
+        read(path, dimensions=(), plugin_manager=_pm())
+    assert caught.value.source == str(path)
+    assert str(path) in str(caught.value)
+
+
+class PdfPlugin:
+    """A stand-in PDF reader, as a third-party plugin would provide."""
+
+    @hookimpl
+    def lawgov_score_read_document(self, path: Path, data: bytes) -> tuple[str, str, str] | None:
+        if not data.startswith(b"%PDF"):
+            return None
+        return BODY, "pdf", ""
+
+
+class LoudTextPlugin:
+    """A plugin that overrides the built-in text reader."""
+
+    @hookimpl
+    def lawgov_score_read_document(self, path: Path, data: bytes) -> tuple[str, str, str] | None:
+        return data.decode("utf-8").upper(), "shout", "utf-8"
+
+
+def test_a_plugin_adds_a_format(tmp_path: Path) -> None:
+    path = tmp_path / "r.pdf"
+    path.write_bytes(b"%PDF-1.7 binary")
+    document = read(path, dimensions=(), plugin_manager=_pm(PdfPlugin()))
+    assert document.format == "pdf"
+    assert [s.title for s in document.sections if s.level == 1] == ["主要举措和成效"]
+
+
+def test_a_plugin_overrides_the_builtin_readers(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("report body abc\n", encoding="utf-8")
+    assert read_bytes(path, path.read_bytes(), _pm(LoudTextPlugin()))[:2] == ("REPORT BODY ABC\n", "shout")
+
+
+def test_core_readers_apply_when_the_manager_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(BODY, encoding="utf-8")
+    assert read_bytes(path, path.read_bytes(), _pm(core=False))[1] == "text"
+
+
+def test_blocked_core_readers_read_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(BODY, encoding="utf-8")
+    pm = _pm(core=False)
+    pm.set_blocked("core_readers")
+    with pytest.raises(InputError, match="unsupported"):
+        read_bytes(path, path.read_bytes(), pm)

@@ -1,0 +1,70 @@
+"""Issuer, year, publication date and the five required elements of the 2019 rule."""
+
+from __future__ import annotations
+
+import pytest
+from reading_helpers import REPORTS
+
+from lawgov_score.reading.document import analyse
+from lawgov_score.reading.metadata import ELEMENTS, extract_metadata
+from lawgov_score.reading.model import Metadata
+from lawgov_score.reading.normalise import normalise
+from lawgov_score.reading.outline import build_outline
+
+
+def metadata(original: str) -> Metadata:
+    text, _ = normalise(original)
+    return extract_metadata(text, build_outline(text))
+
+
+def test_seed(seed_text: str, gold: dict) -> None:  # type: ignore[type-arg]
+    found = metadata(seed_text)
+    assert found.issuer == gold["unit_year"]["unit"]
+    assert found.year == gold["unit_year"]["year"]
+    assert found.published == gold["unit_year"]["published"]
+    assert found.elements == ("measures", "shortcomings", "first_responsible", "plans")
+
+
+@pytest.mark.parametrize(
+    ("name", "issuer", "year", "published", "elements"),
+    [
+        ("measures_first.txt", "青川县人民政府", 2023, "2024-03-15",
+         ("measures", "shortcomings", "first_responsible", "plans")),
+        ("leader_first.txt", "临江市司法局", 2023, "2024-02-28", ELEMENTS),
+        ("parts.txt", "南湖区", 2023, None, ("measures", "shortcomings", "plans")),
+        ("runin.txt", None, 2023, None, ("measures", "plans")),
+    ],
+)
+def test_synthetic_reports(name: str, issuer: str | None, year: int, published: str | None,
+                           elements: tuple[str, ...]) -> None:
+    found = metadata((REPORTS / name).read_text(encoding="utf-8"))
+    assert (found.issuer, found.year, found.published, found.elements) == (issuer, year, published, elements)
+
+
+def test_title_with_about_and_a_web_page_stamp() -> None:
+    found = metadata("某某市生态环境局关于法治政府建设工作情况的报告\n发布时间：2024-03-28 09:30 来源：本局\n"
+                     "2023年，我局认真履职。\n一、主要举措\n开展执法检查12次。\n")
+    assert found.issuer == "某某市生态环境局"
+    assert found.published == "2024-03-28"
+    assert found.year == 2023
+
+
+def test_year_falls_back_to_the_publication_date() -> None:
+    early = metadata("一、主要举措\n开展执法检查12次。\n某某县人民政府\n2024年3月5日\n")
+    late = metadata("一、主要举措\n开展执法检查12次。\n某某县人民政府\n2023年12月25日\n")
+    assert (early.year, early.published) == (2023, "2024-03-05")
+    assert (late.year, late.published) == (2023, "2023-12-25")
+
+
+def test_impossible_dates_are_dropped() -> None:
+    assert metadata("一、甲\n正文。\n某某县人民政府\n2024年2月30日\n").published is None
+
+
+def test_subject_of_the_opening_sentence_as_a_last_resort() -> None:
+    assert metadata("2023年，龙华区坚持依法行政。\n一、甲\n正文。\n").issuer == "龙华区"
+
+
+def test_a_report_with_nothing_to_say_about_itself() -> None:
+    found = analyse("办理案件12件。", dimensions=()).metadata
+    assert found.issuer is None and found.published is None and found.year is None
+    assert found.elements == ()
