@@ -12,10 +12,11 @@ import pluggy
 import pytest
 from hypothesis import HealthCheck, settings
 
+from lawgov_score.model.assessment import Assessment
 from lawgov_score.plugins import get_plugin_manager
+from lawgov_score.scoring import score_report
+from paths import DATA, SEED
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parent / "data"
 # Tiny test plugins (tests/plugins/*.py) are imported by module name.
 sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 
@@ -29,7 +30,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 @pytest.fixture
 def seed_path() -> Path:
-    return ROOT / "seeds" / "000_3ed9f38cde86c434.txt"
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_assessment() -> Assessment:
+    """The seed scored once, for the tests that only read the result."""
+    return score_report(SEED)
 
 
 @pytest.fixture

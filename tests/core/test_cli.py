@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
 from lawgov_score.cli import main
+from paths import DATA
 
 FRAMEWORK = str(DATA / "frameworks" / "ningxia-2015-style.json")
 VALUES = str(DATA / "observations" / "provincial-long.csv")

@@ -9,10 +9,10 @@ import pluggy
 import pytest
 from fake_dimensions import WellBehaved
 
-from conftest import DATA
 from lawgov_score.errors import InputError, ValidationErrors
 from lawgov_score.framework import default_framework, framework_to_dict, load_framework
 from lawgov_score.schemas import validate
+from paths import DATA
 
 PROVINCIAL = DATA / "frameworks" / "ningxia-2015-style.json"
 

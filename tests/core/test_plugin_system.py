@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from lawgov_score.errors import PluginError
 from lawgov_score.plugins import describe_plugins, get_plugin_manager, load_dimensions
+from paths import ROOT
 
 
 def make_distribution(root: Path, name: str, version: str, module: str, code: str) -> None:

@@ -7,11 +7,11 @@ from pathlib import Path
 import pluggy
 import pytest
 
-from conftest import DATA
 from lawgov_score.errors import InputError, ValidationErrors
 from lawgov_score.framework import load_framework
 from lawgov_score.scoring import score_table
 from lawgov_score.tables import load_observations
+from paths import DATA
 
 FRAMEWORK = DATA / "frameworks" / "ningxia-2015-style.json"
 OBS = DATA / "observations"

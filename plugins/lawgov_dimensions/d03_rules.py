@@ -1,0 +1,112 @@
+"""D3 — the system of rules: legislation, legislative procedure, normative documents.
+
+Units without legislative power (most districts and counties) report only on normative
+documents (行政规范性文件), so the rule-making metrics are reported, not scored.
+"""
+
+from __future__ import annotations
+
+from lawgov_dimensions._build import dimension, rate, report, task
+from lawgov_score import hookimpl
+from lawgov_score.dimension import DimensionPlugin
+from lawgov_score.model.framework import Dimension
+from lawgov_score.report_dimension import MetricRule, ReportDimension
+
+_FILING = (
+    "Every normative document must be reviewed for legality and filed with the next level up; the "
+    "target is 100%, so a shortfall matters: 90% scores 0 and 100% scores 100."
+)
+
+DIMENSION = dimension(
+    "D3",
+    "健全依法行政制度体系，加快推进政府治理规范化程序化法治化",
+    "Rules and normative documents",
+    terms="依法行政制度体系 制度体系 制度供给 规范化程序化法治化 良法善治",
+    tasks=[
+        task(
+            "key_legislation", "加强重要领域立法", "Legislation in important fields",
+            "重要领域立法 重点领域立法 重点领域制度建设 地方性法规 政府规章 规章草案 法规草案 "
+            "立法项目 特区立法 经济特区法规 新兴领域立法",
+        ),
+        task(
+            "legislative_mechanism", "完善立法工作机制", "Better legislative procedures",
+            "立法工作机制 立法计划 立法工作计划 立法协商 立法听证 基层立法联系点 立法联系点 "
+            "立法评估 立法后评估 立法调研 立法论证 科学立法 民主立法 依法立法 法规规章清理",
+        ),
+        task(
+            "normative_documents", "加强行政规范性文件制定监督管理",
+            "Drafting, oversight and management of normative documents",
+            "规范性文件 合法性审核 合法性审查率 备案审查 备案通过率 备案率 报备 文件清理 "
+            "动态清理 三统一 制定主体",
+        ),
+    ],
+    facts_high=8,
+    facts_why="reports count documents issued, retained, amended and repealed and give review "
+    "and filing rates; the seed gives five, eight is a full account.",
+    metrics=[
+        report(
+            "d3.regulation_drafts", "规章及法规草案件数", "Government rules and draft local laws", "件",
+            "Only units with legislative power draft rules, and more rules are not better in "
+            "themselves.",
+        ),
+        report(
+            "d3.normative_documents_issued", "制定行政规范性文件件数", "Normative documents issued", "件",
+            "Fewer and better documents is itself a policy aim, while some matters require them: "
+            "neither direction is better.",
+        ),
+        report(
+            "d3.normative_documents_retained", "清理后保留规范性文件件数",
+            "Normative documents retained after clean-up", "件",
+            "Follows the stock of documents the unit holds; neither direction is better.",
+        ),
+        report(
+            "d3.normative_documents_amended", "清理后修改规范性文件件数",
+            "Normative documents amended after clean-up", "件",
+            "Follows the stock of documents and legal changes; neither direction is better.",
+        ),
+        report(
+            "d3.normative_documents_repealed", "清理后废止规范性文件件数",
+            "Normative documents repealed after clean-up", "件",
+            "Follows the stock of outdated documents; neither direction is better.",
+        ),
+        rate("d3.legality_review_rate", "规范性文件合法性审核（审查）率", "Legality review rate of normative "
+             "documents", (0.9, 1.0), _FILING),
+        rate("d3.filing_rate", "规范性文件备案率", "Filing rate of normative documents", (0.9, 1.0),
+             _FILING),
+        rate("d3.filing_timely_rate", "规范性文件报备及时率", "Share of normative documents filed on "
+             "time", (0.9, 1.0), _FILING),
+        rate("d3.filing_pass_rate", "规范性文件备案通过率", "Filing pass rate of normative documents",
+             (0.9, 1.0), _FILING),
+    ],
+)
+
+
+
+_CLEAN_UP = ["清理", "规范性文件"]
+RULES = (
+    MetricRule("d3.regulation_drafts", ["规章草案", "法规草案", "规章", "地方性法规"], exclude=["规范性文件"]),
+    MetricRule(
+        "d3.normative_documents_issued", ["规范性文件"], exclude=["清理", "保留", "废止", "修改", "修订", "备案"]
+    ),
+    MetricRule("d3.normative_documents_retained", ["保留"], context=_CLEAN_UP),
+    MetricRule("d3.normative_documents_amended", ["修改", "修订"], context=_CLEAN_UP),
+    MetricRule("d3.normative_documents_repealed", ["废止", "宣布失效"], context=_CLEAN_UP),
+    MetricRule("d3.legality_review_rate", ["合法性审查率", "合法性审核率"], kinds=["rate"]),
+    MetricRule("d3.filing_rate", ["备案率", "报备率"], kinds=["rate"]),
+    MetricRule("d3.filing_timely_rate", ["报备及时率", "备案及时率", "及时报备率"], kinds=["rate"]),
+    MetricRule("d3.filing_pass_rate", ["备案通过率", "审查通过率"], kinds=["rate"]),
+)
+
+
+class RulesDimension(ReportDimension):
+    """D3: legislation, legislative procedure and normative documents."""
+
+    metric_rules = RULES
+
+    def definition(self) -> Dimension:
+        return DIMENSION
+
+
+@hookimpl
+def lawgov_score_register_dimensions() -> list[DimensionPlugin]:
+    return [RulesDimension()]

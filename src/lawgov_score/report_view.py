@@ -1,0 +1,87 @@
+"""A report seen sentence by sentence: spans, facts and the section each sentence stands in.
+
+Computed once per Document (the ten dimensions share it) and used by the report assessor.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from functools import lru_cache
+
+from attrs import frozen
+
+from lawgov_score.model import tuple_of
+from lawgov_score.reading.model import Document, Fact, Section
+
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+# Sections whose sentences describe problems or plans, not measures taken.
+NOT_MEASURES = frozenset({"shortcomings", "plans", "closing"})
+
+
+@frozen
+class Sentence:
+    """One sentence: its text (normalised), original span, facts and enclosing section."""
+
+    text: str
+    start: int
+    end: int
+    facts: tuple[Fact, ...]
+    section_dimensions: tuple[str, ...]
+    role: str
+    quote: str
+    heading: bool = False
+
+
+@frozen
+class ReportView:
+    """The report's sentences in order."""
+
+    sentences: tuple[Sentence, ...] = ()
+
+    def measures(self) -> tuple[Sentence, ...]:
+        """Sentences that report what was done: not headings, shortcomings, plans or the closing block."""
+        return tuple(s for s in self.sentences if s.role not in NOT_MEASURES and not s.heading)
+
+
+def _innermost(sections: tuple[Section, ...], position: int) -> Section | None:
+    for section in sections:
+        if section.start <= position < section.end:
+            return _innermost(section.children, position) or section
+    return None
+
+
+@lru_cache(maxsize=16)
+def view_of(document: Document) -> ReportView:
+    """Split ``document`` into sentences and attach facts and sections (cached per document)."""
+    text = document.text
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    facts = sorted(document.facts, key=lambda f: f.start)
+    sentences = []
+    index = 0
+    for start, end in pairwise(bounds):
+        body = text[start:end].strip()
+        if not body:
+            continue
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        o_start, o_end = document.original_span(start + lead, start + lead + len(body))
+        inside = []
+        while index < len(facts) and facts[index].start < o_end:
+            if facts[index].start >= o_start:
+                inside.append(facts[index])
+            index += 1
+        section = _innermost(document.sections, o_start)
+        heading = section is not None and section.start <= o_start and o_end <= section.title_end + 1
+        sentences.append(
+            Sentence(
+                text=body,
+                start=o_start,
+                end=o_end,
+                facts=tuple_of(inside),
+                section_dimensions=section.dimensions if section else (),
+                role=section.role if section else "preamble",
+                quote=document.original[o_start:o_end],
+                heading=heading,
+            )
+        )
+    return ReportView(tuple(sentences))
