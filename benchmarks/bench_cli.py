@@ -47,10 +47,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("cases", nargs="*", default=list(CASES), choices=list(CASES))
+    parser.add_argument("cases", nargs="*", metavar="CASE", help=f"which of {', '.join(CASES)} (default: all)")
     args = parser.parse_args()
     results = {}
-    for name in args.cases:
+    for name in args.cases or list(CASES):
+        if name not in CASES:
+            parser.error(f"unknown case {name!r}")
         command, baseline, target = CASES[name]
         measured, base = wall_time(command, args.repeat), wall_time(baseline, args.repeat)
         results[name] = {"seconds": measured, "baseline_seconds": base, "ratio": measured / base, "target": target}

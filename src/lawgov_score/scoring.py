@@ -13,12 +13,12 @@ from attrs import evolve, frozen
 
 from lawgov_score import __version__
 from lawgov_score.aggregate import weighted_mean
+from lawgov_score.audit import audit_document
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.errors import StrictModeError
 from lawgov_score.model.assessment import (
     Assessment,
     AssessmentStatus,
-    AuditFinding,
     DimensionScore,
     Failure,
     PluginVersion,
@@ -58,12 +58,19 @@ class Scorer:
         return cls(framework, pm, plugins)
 
     def assess(
-        self, unit: Unit, observe: Observe, input_sha256: str, source: str | None = None, strict: bool = False
+        self,
+        unit: Unit,
+        observe: Observe,
+        input_sha256: str,
+        source: str | None = None,
+        strict: bool = False,
+        from_report: bool = False,
     ) -> Assessment:
         """Score ``unit``: for each dimension, ``observe`` gives its observations, then it is scored.
 
         Each dimension runs inside its own ``try``: a plugin that raises becomes a
-        :class:`Failure` (or a :class:`StrictModeError` when ``strict``).
+        :class:`Failure` (or a :class:`StrictModeError` when ``strict``). With ``from_report``,
+        a dimension none of whose indicators quotes the report gets status ``no_evidence``.
         """
         policy = self.framework.missing
         scores: list[DimensionScore] = []
@@ -85,6 +92,9 @@ class Scorer:
                     ) from error
                 failures.append(failure)
                 score = _failed(dimension, failure)
+            if from_report and score.status != "failed" and not any(i.evidence for i in score.indicators):
+                note = "no sentence or fact of the report speaks of this dimension: its tasks and disclosure score 0"
+                score = evolve(score, status="no_evidence", notes=(*score.notes, note))
             scores.append(score)
         return self._assemble(unit, scores, failures, input_sha256, source)
 
@@ -228,16 +238,8 @@ def score_document(document: Document, scorer: Scorer, unit: Unit | None = None,
 
     meta = document.metadata
     unit = unit or Unit(name=meta.issuer or Path(document.source).stem, year=meta.year)
-    assessment = scorer.assess(unit, observe, document.sha256, document.source, strict)
-    return evolve(assessment, audit=tuple(_audit(document)))
-
-
-def _audit(document: Document) -> list[AuditFinding]:
-    try:
-        from lawgov_score.audit import audit_document
-    except ImportError:  # the consistency audit arrives with the report scorer
-        return []
-    return list(audit_document(document))
+    assessment = scorer.assess(unit, observe, document.sha256, document.source, strict, from_report=True)
+    return evolve(assessment, audit=tuple(audit_document(document)))
 
 
 def score_report(

@@ -8,8 +8,8 @@ quantified measure to a dimension never lowers it.
 from __future__ import annotations
 
 import html
-from itertools import pairwise
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 

@@ -10,6 +10,7 @@ import pytest
 from lawgov_score.model.assessment import Assessment
 from lawgov_score.model.serialise import to_dict
 from lawgov_score.schemas import validate
+from lawgov_score.scoring import score_report
 from paths import SEED
 
 GOLD_STATUS = {"consistent": "consistent", "flagged": "inconsistent"}
@@ -84,3 +85,12 @@ def test_assessment_json_is_schema_valid_and_exact(seed_assessment: Assessment) 
     validate(data, "assessment", "<seed>")
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert seed_assessment.provenance.input_sha256 == "2fd606c4b164a77b034b2773b1f79116ca313e2b1fdb6cc9ebccfa26ebd14685"
+
+
+def test_a_dimension_the_report_is_silent_on_has_no_evidence() -> None:
+    text = "2023年,本县扎实推进法治政府建设。\n一、加强行政复议工作\n全年办理行政复议案件120件,办结115件。\n"
+    assessment = score_report(text)
+    d6 = assessment.dimension("D6")
+    assert d6.status == "no_evidence" and d6.score == 0
+    assert any("no sentence or fact" in note for note in d6.notes)
+    assert assessment.dimension("D7").status != "no_evidence"
