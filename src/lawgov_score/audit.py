@@ -22,13 +22,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Sequence
-
-from attrs import frozen
+from itertools import pairwise
 
 from lawgov_score.model.assessment import AuditFinding, AuditStatus
 from lawgov_score.reading.model import Document, Fact
-
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+from lawgov_score.report_view import view_of
 
 # Rates that are a sum of counts over a base, and the words naming those counts.
 _RATE_FORMULAS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -42,34 +40,10 @@ _TIMELINESS = ("及时", "按时", "按期", "限时")
 _PARTICIPATION = ("参考率", "参与率", "参训率", "参学率", "出席率", "参会率")
 
 
-@frozen
-class _Sentence:
-    start: int
-    end: int
-    facts: tuple[Fact, ...]
-
-
-def sentences_with_facts(document: Document) -> list[_Sentence]:
-    """The report's sentences (by original offsets) that hold at least one fact, with those facts."""
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(document.original)] + [len(document.original)]
-    facts = sorted(document.facts, key=lambda f: (f.start, f.end))
-    out: list[_Sentence] = []
-    index = 0
-    for start, end in zip(bounds, bounds[1:]):
-        inside = []
-        while index < len(facts) and facts[index].start < end:
-            if facts[index].start >= start:
-                inside.append(facts[index])
-            index += 1
-        if inside:
-            out.append(_Sentence(start, end, tuple(inside)))
-    return out
-
-
 def audit_document(document: Document) -> list[AuditFinding]:
     """Every consistency check the report allows, in report order."""
     findings: list[AuditFinding] = []
-    for sentence in sentences_with_facts(document):
+    for sentence in view_of(document).sentences:
         facts = _distinct(sentence.facts)
         findings.extend(_rates(document, facts))
         findings.extend(_growths(document, facts))
@@ -91,7 +65,9 @@ def _distinct(facts: Sequence[Fact]) -> list[Fact]:
     return out
 
 
-def _finding(document: Document, check: str, status: AuditStatus, first: Fact, last: Fact, arithmetic: str) -> AuditFinding:
+def _finding(
+    document: Document, check: str, status: AuditStatus, first: Fact, last: Fact, arithmetic: str
+) -> AuditFinding:
     start, end = min(first.start, last.start), max(first.end, last.end)
     dims = first.dimensions or last.dimensions
     return AuditFinding(check, status, document.original[start:end], arithmetic, start, end, dims[0] if dims else None)
@@ -127,8 +103,14 @@ def _rates(document: Document, facts: Sequence[Fact]) -> Iterator[AuditFinding]:
             parts = [f for f in before if _named(f, part_words) and not _named(f, base_words)]
             bases = [f for f in before if _named(f, base_words) and f not in parts]
             if not parts or not bases:
-                yield _finding(document, "rate_consistent", "unverifiable", rate, rate,
-                               f"{rate.subject or name}: the counts it is made of are not all stated")
+                yield _finding(
+                    document,
+                    "rate_consistent",
+                    "unverifiable",
+                    rate,
+                    rate,
+                    f"{rate.subject or name}: the counts it is made of are not all stated",
+                )
                 break
             base = bases[-1]
             computed = sum(p.value for p in parts) / base.value if base.value else math.nan
@@ -137,18 +119,26 @@ def _rates(document: Document, facts: Sequence[Fact]) -> Iterator[AuditFinding]:
             terms = "+".join(f"{p.value:g}" for p in parts)
             arithmetic = f"({terms})/{base.value:g} = {computed:.4f} -> rounds to {_pct(computed, d)}"
             arithmetic += "" if ok else f", stated {_pct(rate.value, d)}"
-            yield _finding(document, "rate_consistent", "consistent" if ok else "inconsistent", parts[0], rate, arithmetic)
+            yield _finding(
+                document, "rate_consistent", "consistent" if ok else "inconsistent", parts[0], rate, arithmetic
+            )
             break
 
 
 def _growths(document: Document, facts: Sequence[Fact]) -> Iterator[AuditFinding]:
-    for previous, change in zip(facts, facts[1:]):
+    for previous, change in pairwise(facts):
         if change.kind != "change" or previous.kind != "count" or change.unit != "%":
             continue
         g = change.value if change.change != "down" else -change.value
         if previous.approx or previous.value != int(previous.value) or 1 + g <= 0:
-            yield _finding(document, "growth_implies_previous", "unverifiable", previous, change,
-                           f"{previous.value:g} is not an exact whole count")
+            yield _finding(
+                document,
+                "growth_implies_previous",
+                "unverifiable",
+                previous,
+                change,
+                f"{previous.value:g} is not an exact whole count",
+            )
             continue
         d = _decimals(change)
         implied = previous.value / (1 + g)
@@ -156,18 +146,29 @@ def _growths(document: Document, facts: Sequence[Fact]) -> Iterator[AuditFinding
         matches = [n for n in candidates if round((previous.value / n - 1) * 100, d) == round(g * 100, d)]
         head = f"{previous.value:g}/{1 + g:.{d + 2}f} = {implied:.2f}".rstrip("0").rstrip(".")
         if matches:
-            yield _finding(document, "growth_implies_previous", "consistent", previous, change,
-                           f"{previous.value:g}/{1 + g:g} = {implied:.1f} (whole number {matches[0]})")
+            yield _finding(
+                document,
+                "growth_implies_previous",
+                "consistent",
+                previous,
+                change,
+                f"{previous.value:g}/{1 + g:g} = {implied:.1f} (whole number {matches[0]})",
+            )
         else:
             nearest = min(candidates, key=lambda n: abs(n - implied)) if candidates else 0
             actual = (previous.value / nearest - 1) if nearest else math.nan
-            yield _finding(document, "growth_implies_previous", "inconsistent", previous, change,
-                           f"{head}: no whole previous count gives {g * 100:+.{d}f}% "
-                           f"({nearest} -> {actual * 100:+.2f}%)")
+            yield _finding(
+                document,
+                "growth_implies_previous",
+                "inconsistent",
+                previous,
+                change,
+                f"{head}: no whole previous count gives {g * 100:+.{d}f}% ({nearest} -> {actual * 100:+.2f}%)",
+            )
 
 
 def _bases(document: Document, facts: Sequence[Fact]) -> Iterator[AuditFinding]:
-    for count, rate in zip(facts, facts[1:]):
+    for count, rate in pairwise(facts):
         if count.kind != "count" or rate.kind != "rate" or not _named(rate, _PARTICIPATION) or not 0 < rate.value <= 1:
             continue
         d = _decimals(rate)
@@ -176,25 +177,43 @@ def _bases(document: Document, facts: Sequence[Fact]) -> Iterator[AuditFinding]:
         matches = [n for n in candidates if round(count.value / n * 100, d) == round(rate.value * 100, d)]
         if matches:
             n = matches[0]
-            yield _finding(document, "rate_implies_base", "consistent", count, rate,
-                           f"{count.value:g}/{rate.value:g} = {implied:.1f}; {count.value:g}/{n} = "
-                           f"{count.value / n * 100:.3f}% rounds to {_pct(rate.value, d)}")
+            yield _finding(
+                document,
+                "rate_implies_base",
+                "consistent",
+                count,
+                rate,
+                f"{count.value:g}/{rate.value:g} = {implied:.1f}; {count.value:g}/{n} = "
+                f"{count.value / n * 100:.3f}% rounds to {_pct(rate.value, d)}",
+            )
         else:
-            yield _finding(document, "rate_implies_base", "inconsistent", count, rate,
-                           f"{count.value:g}/{rate.value:g} = {implied:.1f}: no whole base gives {_pct(rate.value, d)}")
+            yield _finding(
+                document,
+                "rate_implies_base",
+                "inconsistent",
+                count,
+                rate,
+                f"{count.value:g}/{rate.value:g} = {implied:.1f}: no whole base gives {_pct(rate.value, d)}",
+            )
 
 
 def _received(document: Document, facts: Sequence[Fact]) -> Iterator[AuditFinding]:
     counts = _counts(facts)
-    for received, concluded in zip(counts, counts[1:]):
+    for received, concluded in pairwise(counts):
         if not (_named(concluded, _CONCLUDED) and _named(received, _RECEIVED)) or _named(received, _CONCLUDED):
             continue
         if received.unit != concluded.unit:
             continue
         ok = received.value >= concluded.value
         sign = "≥" if ok else "<"
-        yield _finding(document, "received_ge_concluded", "consistent" if ok else "inconsistent", received, concluded,
-                       f"received {received.value:g} {sign} concluded {concluded.value:g}")
+        yield _finding(
+            document,
+            "received_ge_concluded",
+            "consistent" if ok else "inconsistent",
+            received,
+            concluded,
+            f"received {received.value:g} {sign} concluded {concluded.value:g}",
+        )
 
 
 def _parts(document: Document, facts: Sequence[Fact]) -> Iterator[AuditFinding]:
@@ -207,5 +226,11 @@ def _parts(document: Document, facts: Sequence[Fact]) -> Iterator[AuditFinding]:
         total = totals[-1]
         ok = part.value <= total.value
         sign = "≤" if ok else ">"
-        yield _finding(document, "part_le_total", "consistent" if ok else "inconsistent", total, part,
-                       f"part {part.value:g} {sign} total {total.value:g}")
+        yield _finding(
+            document,
+            "part_le_total",
+            "consistent" if ok else "inconsistent",
+            total,
+            part,
+            f"part {part.value:g} {sign} total {total.value:g}",
+        )

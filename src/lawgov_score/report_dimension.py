@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from attrs import field, frozen
@@ -19,7 +20,7 @@ from lawgov_score.model import tuple_of
 from lawgov_score.model.framework import Dimension, Indicator, KeyTask
 from lawgov_score.model.observation import Evidence, Observation
 from lawgov_score.reading.model import Document, Fact, FactKind
-from lawgov_score.report_view import ReportView, Sentence, view_of
+from lawgov_score.report_view import ReportView, Sentence, StatedFact, view_of
 
 RATE_UNIT = "%"
 MAX_EVIDENCE = 3
@@ -50,33 +51,20 @@ class MetricRule:
             words += f" in a sentence about {'/'.join(self.context)}"
         return words
 
-    def find(self, view: ReportView) -> tuple[Fact, Sentence] | None:
-        """The first fact of the report that fits this rule, with its sentence."""
-        for sentence in view.measures():
-            for fact in sentence.facts:
-                if self.fits(fact, sentence):
-                    return fact, sentence
-        return None
+    def find(self, view: ReportView) -> StatedFact | None:
+        """The first fact of the report that fits this rule."""
+        return next((stated for stated in view.stated_of(self.kinds) if self.fits(stated)), None)
 
-    def fits(self, fact: Fact, sentence: Sentence) -> bool:
-        own = fact.quote + fact.subject + _clause_tail(fact, sentence)
-        if fact.kind not in self.kinds or not any(p in own for p in self.phrase):
+    def fits(self, stated: StatedFact) -> bool:
+        """Whether one stated fact is this metric."""
+        if stated.fact.kind not in self.kinds:
             return False
-        if any(x in own for x in self.exclude):
+        own, sentence = stated.phrase, stated.sentence.text
+        if not term_pattern(self.phrase).search(own) or term_pattern(self.exclude).search(own):
             return False
-        if any(c in sentence.text for c in self.context_exclude):
+        if term_pattern(self.context_exclude).search(sentence):
             return False
-        return not self.context or any(c in sentence.text for c in self.context)
-
-
-_CLAUSE_END = re.compile(r"[,，、;；。:：]")
-
-
-def _clause_tail(fact: Fact, sentence: Sentence) -> str:
-    """What follows the fact in its clause: 对58份文件|进行公平竞争审查, 3281人|通过."""
-    rest = sentence.quote[fact.end - sentence.start :]
-    end = _CLAUSE_END.search(rest)
-    return rest[: end.start()] if end else rest
+        return not self.context or term_pattern(self.context).search(sentence) is not None
 
 
 class ReportDimension(DimensionPlugin):
@@ -120,6 +108,13 @@ def counts_as_effort(indicator: Indicator) -> bool:
     return indicator.weight > 0 and indicator.direction == 1 and indicator.unit != RATE_UNIT
 
 
+@lru_cache(maxsize=1024)
+def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex that finds any of ``terms``, longest first (so 行政复议 wins over 复议)."""
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile("|".join(re.escape(term) for term in ordered) or "(?!)")
+
+
 def dimension_vocabulary(dimension: Dimension) -> frozenset[str]:
     """Every term of the dimension and its key tasks."""
     return frozenset(dimension.terms).union(*(task.terms for task in dimension.key_tasks))
@@ -132,15 +127,15 @@ def task_coverage(view: ReportView, dimension: Dimension, task: KeyTask, indicat
     section the reader gave this dimension or holds two distinct terms of the dimension's
     vocabulary: the section is a prior, not a fence.
     """
-    vocabulary = dimension_vocabulary(dimension)
+    vocabulary = term_pattern(tuple(sorted(dimension_vocabulary(dimension))))
+    task_terms = term_pattern(task.terms)
     matched: list[tuple[Sentence, tuple[str, ...]]] = []
-    for sentence in view.measures():
-        hits = tuple(term for term in task.terms if term in sentence.text)
-        if not hits:
+    for sentence in view.measures:
+        if task_terms.search(sentence.text) is None:
             continue
         in_place = dimension.code in sentence.section_dimensions
-        if in_place or sum(term in sentence.text for term in vocabulary) >= 2:
-            matched.append((sentence, hits))
+        if in_place or len(set(vocabulary.findall(sentence.text))) >= 2:
+            matched.append((sentence, tuple(t for t in task.terms if t in sentence.text)))
     quantified = [(s, hits) for s, hits in matched if s.facts]
     value = 1.0 if quantified else 0.5 if matched else 0.0
     best = (quantified + [m for m in matched if not m[0].facts])[:MAX_EVIDENCE]
@@ -170,6 +165,6 @@ def metric(view: ReportView, rule: MetricRule) -> Observation | None:
     found = rule.find(view)
     if found is None:
         return None
-    fact, _ = found
+    fact = found.fact
     evidence = [Evidence(fact.quote, fact.start, fact.end)]
     return Observation(rule.indicator, fact.value, evidence=evidence, rule=rule.describe())

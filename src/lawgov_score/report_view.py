@@ -6,10 +6,10 @@ Computed once per Document (the ten dimensions share it) and used by the report 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from functools import lru_cache
+from itertools import pairwise
 
-from attrs import frozen
+from attrs import field, frozen
 
 from lawgov_score.model import tuple_of
 from lawgov_score.reading.model import Document, Fact, Section
@@ -33,15 +33,44 @@ class Sentence:
     heading: bool = False
 
 
+    def is_measure(self) -> bool:
+        """Whether it reports what was done: not a heading, shortcoming, plan or the closing block."""
+        return self.role not in NOT_MEASURES and not self.heading
+
+
+@frozen
+class StatedFact:
+    """A fact in a sentence that reports a measure, with its phrase: quote, subject and clause tail."""
+
+    fact: Fact
+    sentence: Sentence
+    phrase: str
+
+
 @frozen
 class ReportView:
-    """The report's sentences in order."""
+    """The report's sentences in order, and the facts stated in its measure sentences."""
 
     sentences: tuple[Sentence, ...] = ()
+    measures: tuple[Sentence, ...] = ()
+    stated: tuple[StatedFact, ...] = ()
+    by_kind: dict[str, tuple[StatedFact, ...]] = field(factory=dict, eq=False, hash=False)
 
-    def measures(self) -> tuple[Sentence, ...]:
-        """Sentences that report what was done: not headings, shortcomings, plans or the closing block."""
-        return tuple(s for s in self.sentences if s.role not in NOT_MEASURES and not s.heading)
+    def stated_of(self, kinds: tuple[str, ...]) -> tuple[StatedFact, ...]:
+        """The stated facts of these kinds, in report order."""
+        if len(kinds) == 1:
+            return self.by_kind.get(kinds[0], ())
+        return tuple(s for s in self.stated if s.fact.kind in kinds)
+
+
+_CLAUSE_END = re.compile(r"[,，、;；。:：]")
+
+
+def _clause_tail(fact: Fact, sentence: Sentence) -> str:
+    """What follows the fact in its clause: 对58份文件|进行公平竞争审查, 3281人|通过."""
+    rest = sentence.quote[fact.end - sentence.start :]
+    end = _CLAUSE_END.search(rest)
+    return rest[: end.start()] if end else rest
 
 
 def _innermost(sections: tuple[Section, ...], position: int) -> Section | None:
@@ -84,4 +113,9 @@ def view_of(document: Document) -> ReportView:
                 heading=heading,
             )
         )
-    return ReportView(tuple(sentences))
+    measures = tuple(s for s in sentences if s.is_measure())
+    stated = tuple(StatedFact(f, s, f.quote + f.subject + _clause_tail(f, s)) for s in measures for f in s.facts)
+    by_kind: dict[str, tuple[StatedFact, ...]] = {}
+    for item in stated:
+        by_kind[item.fact.kind] = (*by_kind.get(item.fact.kind, ()), item)
+    return ReportView(tuple(sentences), measures, stated, by_kind)

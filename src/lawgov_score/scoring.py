@@ -41,6 +41,8 @@ class Scorer:
     framework: Framework
     plugin_manager: pluggy.PluginManager
     plugins: Mapping[str, DimensionPlugin]
+    versions: Mapping[str, str]
+    """Entry-point name → distribution version of every loaded plugin, for provenance."""
 
     @classmethod
     def create(
@@ -55,7 +57,7 @@ class Scorer:
         elif not isinstance(framework, Framework):
             framework = load_framework(framework, pm)
         plugins = {plugin.code: plugin for plugin in load_dimensions(pm)}
-        return cls(framework, pm, plugins)
+        return cls(framework, pm, plugins, plugin_versions(pm))
 
     def assess(
         self,
@@ -150,13 +152,12 @@ class Scorer:
         )
 
     def _provenance(self, input_sha256: str, source: str | None) -> Provenance:
-        versions = plugin_versions(self.plugin_manager)
         return Provenance(
             library_version=__version__,
             framework_id=self.framework.id,
             framework_version=self.framework.version,
             input_sha256=input_sha256,
-            plugins=[PluginVersion(name, version) for name, version in sorted(versions.items())],
+            plugins=[PluginVersion(name, version) for name, version in sorted(self.versions.items())],
             source=source,
         )
 

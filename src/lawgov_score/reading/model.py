@@ -91,7 +91,7 @@ class Metadata:
     ``first_responsible``, ``plans``, ``other``."""
 
 
-@frozen
+@frozen(cache_hash=True)  # hashed once: the ten dimensions look up the same document's view
 class Document:
     """A report read into text, outline and facts."""
 
