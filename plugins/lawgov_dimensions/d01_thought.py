@@ -70,7 +70,7 @@ RULES = (
     # members counted doing research or giving lectures, is not a study session of the group.
     MetricRule("d1.central_group_law_study_sessions", ["中心组"], context=["学习", "学法", "研讨"],
                exclude=["调研", "调查研究", "宣讲", "授课", "讲课"]),
-    MetricRule("d1.pre_meeting_law_study_sessions", ["会前学法"]),
+    MetricRule("d1.pre_meeting_law_study_sessions", ["会前学法", "常务会议学法", "常务会学法"]),
 )
 
 

@@ -88,15 +88,19 @@ DIMENSION = dimension(
 
 RULES = (
     MetricRule("d2.random_inspections", ["抽查"], context=["双随机"]),
-    MetricRule("d2.fair_competition_reviews", ["公平竞争审查"]),
+    # The review may be named in an earlier clause (公平竞争审查率100%，审查政策措施文件126份).
+    MetricRule("d2.fair_competition_reviews", ["公平竞争审查", "审查"], context=["公平竞争"], exclude=["建议"]),
     # The list is often named in the clause before its count (调整权责清单，保留行政职权事项4812项);
     # powers handed down to townships are a different count.
     MetricRule("d2.power_list_items", ["权责清单", "权力清单", "责任清单", "职权事项", "权力事项"],
                context=["清单"], exclude=["下放", "承接", "赋权"]),
-    # 办件 is the caseload of applications for the items, not the number of items.
-    MetricRule("d2.service_items", ["政务服务事项", "服务事项", "审批事项"], exclude=["办件", "办理量", "受理"]),
+    # 办件 is the caseload of applications for the items, not the number of items; items
+    # abolished or handed down are changes to the list, not its length.
+    MetricRule("d2.service_items", ["政务服务事项", "服务事项", "审批事项"],
+               exclude=["办件", "办理量", "受理", "取消", "下放", "精简"]),
+    # 行政执法案件网上办理率 is D9's enforcement online rate, not the share of service items.
     MetricRule("d2.online_service_rate", ["网上可办率", "网上办理率", "网办率", "网上可办"], kinds=["rate"],
-               exclude=["全程", "全流程"]),
+               exclude=["全程", "全流程", "执法", "案件"]),
     MetricRule("d2.full_online_rate", ["全程网办率", "全流程网办率", "全程网办"], kinds=["rate"]),
     # The extractor reads 压缩 as a verb of change: 平均压缩76.5% is a change fact.
     MetricRule("d2.time_limit_compression_rate", ["压缩"], context=["时限", "办理时间", "承诺"],

@@ -89,10 +89,15 @@ RULES = (
         "d3.normative_documents_issued", ["规范性文件"], exclude=["清理", "保留", "废止", "修改", "修订", "备案"]
     ),
     MetricRule("d3.normative_documents_retained", ["保留"], context=_CLEAN_UP),
-    MetricRule("d3.normative_documents_amended", ["修改", "修订"], context=_CLEAN_UP),
-    MetricRule("d3.normative_documents_repealed", ["废止", "宣布失效"], context=_CLEAN_UP),
+    # In 保留198件、修改15件 the extractor gives the 198 the next item's verb as its subject
+    # (subject 修改, quote 保留198件、修改), so each clean-up outcome excludes the others' verbs.
+    # 提出修改意见108条 is advice given in review, not documents amended.
+    MetricRule("d3.normative_documents_amended", ["修改", "修订"], context=_CLEAN_UP,
+               exclude=["保留", "废止", "意见", "建议"]),
+    MetricRule("d3.normative_documents_repealed", ["废止", "宣布失效"], context=_CLEAN_UP,
+               exclude=["保留", "修改", "修订"]),
     MetricRule("d3.legality_review_rate", ["合法性审查率", "合法性审核率"], kinds=["rate"]),
-    MetricRule("d3.filing_rate", ["备案率", "报备率"], kinds=["rate"]),
+    MetricRule("d3.filing_rate", ["备案率", "报备率", "备案审查率"], kinds=["rate"]),
     MetricRule("d3.filing_timely_rate", ["报备及时率", "备案及时率", "及时报备率"], kinds=["rate"]),
     MetricRule("d3.filing_pass_rate", ["备案通过率", "审查通过率"], kinds=["rate"]),
 )

@@ -6,7 +6,7 @@ from lawgov_dimensions._build import dimension, effort, flag, rate, report, task
 from lawgov_score import hookimpl
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.model.framework import Dimension
-from lawgov_score.report_dimension import MetricRule, ReportDimension
+from lawgov_score.report_dimension import FlagRule, MetricRule, ReportDimension
 
 DIMENSION = dimension(
     "D4",
@@ -79,10 +79,15 @@ DIMENSION = dimension(
 
 
 RULES = (
-    MetricRule("d4.major_decisions", ["重大行政决策", "重大决策"], exclude=["率", "目录"]),
-    MetricRule("d4.legal_reviews", ["法制审核", "合法性审查", "合法性审核"], exclude=["率", "执法决定"]),
+    # Decisions reviewed are legal reviews, not decisions taken (审查各类规范性文件、重大决策及合同156件);
+    # the decisions on the year's catalogue are the decisions (目录确定的5项决策事项).
+    MetricRule("d4.major_decisions", ["重大行政决策", "重大决策", "决策事项"], exclude=["率", "审查", "审核", "评估"]),
+    # The review is often named in the sentence and the count written with a bare 审查/审核
+    # (对议题全部进行合法性审查，全年审查各类文件156件).
+    MetricRule("d4.legal_reviews", ["法制审核", "合法性审查", "合法性审核", "审查", "审核"],
+               context=["法制审核", "合法性审查", "合法性审核"], exclude=["率", "执法决定", "公平竞争"]),
     MetricRule("d4.post_decision_evaluations", ["后评估", "决策评估"]),
-    MetricRule("d4.legal_adviser_coverage_rate", ["法律顾问"], kinds=["rate"]),
+    MetricRule("d4.legal_adviser_coverage_rate", ["法律顾问", "公职律师"], kinds=["rate"]),
     MetricRule("d4.public_lawyers", ["公职律师"]),
 )
 
@@ -91,6 +96,12 @@ class DecisionsDimension(ReportDimension):
     """D4: major administrative decisions."""
 
     metric_rules = RULES
+    flag_rules = (
+        FlagRule(
+            "d4.decision_catalogue_published",
+            [["决策事项目录", "决策目录"], ["制定", "公布", "公开", "印发", "发布", "编制", "向社会"]],
+        ),
+    )
 
     def definition(self) -> Dimension:
         return DIMENSION

@@ -97,10 +97,12 @@ DIMENSION = dimension(
 
 
 RULES = (
-    MetricRule("d5.enforcement_cases", ["处罚和强制案件", "行政执法案件", "执法案件", "行政处罚案件", "处罚案件"],
-               exclude=["不予", "从轻", "减轻", "分期"]),
+    MetricRule("d5.enforcement_cases", ["处罚和强制案件", "行政执法案件", "执法案件", "行政处罚案件", "处罚案件",
+                                        "处罚决定"],
+               exclude=["不予", "从轻", "减轻", "分期", "法制审核"]),
     MetricRule("d5.fines_amount", ["罚款", "罚没"], kinds=["amount"]),
-    MetricRule("d5.certified_officers", ["执法证", "持证", "执法人员"], exclude=["申领"]),
+    # Officers trained (培训执法人员1860人次) or applying for a certificate are not the certified total.
+    MetricRule("d5.certified_officers", ["执法证", "持证", "执法人员"], exclude=["申领", "培训", "人次"]),
     MetricRule("d5.certified_rate", ["持证率", "持证上岗率"], kinds=["rate"]),
     MetricRule("d5.enforcement_trainings", ["执法业务培训", "执法培训", "执法人员培训"]),
     MetricRule("d5.case_file_pass_rate", ["案卷合格率", "合格率"], context=["案卷"], kinds=["rate"]),

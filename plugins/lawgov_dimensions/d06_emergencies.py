@@ -21,7 +21,7 @@ DIMENSION = dimension(
         task(
             "system", "完善突发事件应对制度", "The legal framework for emergency response",
             "突发事件应对制度 突发事件应对法 应急管理制度 应急管理体制 应急管理体系 应急体系 "
-            "应急指挥 应急法治 应急机制",
+            "应急指挥 应急法治 应急机制 应急制度 预案管理办法 应急管理办法 应急管理条例",
         ),
         task(
             "capacity", "提高突发事件依法处置能力",
@@ -62,9 +62,11 @@ DIMENSION = dimension(
 
 
 RULES = (
-    MetricRule("d6.warnings_handled", ["预警"], exclude=["提示单"]),
+    # Warnings handled (处置预警12812个), not warning signals or slips issued to the public.
+    MetricRule("d6.warnings_handled", ["预警"], exclude=["提示单", "信号", "发布"]),
     MetricRule("d6.emergency_drills", ["演练"]),
-    MetricRule("d6.first_responders_certified", ["通过", "取得证书", "持证"], context=["第一响应人", "应急", "救援"]),
+    MetricRule("d6.first_responders_certified", ["通过", "取得证书", "持证", "合格"],
+               context=["第一响应人", "应急", "救援"]),
 )
 
 

@@ -132,10 +132,14 @@ _MEDIATION = ["调解", "联调", "调处", "多元解纷"]
 _ONLINE = ["平台", "线上", "网上", "在线", "i调解"]
 _RECONSIDERATION = ["复议"]
 RULES = (
-    MetricRule("d7.mediation_cases", ["案件"], context=_MEDIATION,
-               exclude=["结案", "调处案件", "复议", "诉讼", "投诉"], context_exclude=_ONLINE),
+    # Reports count mediated disputes as 案件 or as 矛盾纠纷 (调解矛盾纠纷3200件); mediation
+    # bodies and mediators counted in the same sentence are not cases.
+    MetricRule("d7.mediation_cases", ["案件", "纠纷", "调解"], context=_MEDIATION,
+               exclude=["结案", "调处案件", "复议", "诉讼", "投诉", "成功", "委员会", "调解员", "工作室"],
+               context_exclude=_ONLINE),
     MetricRule("d7.mediation_cases_closed", ["结案", "调解成功"], context=_MEDIATION, context_exclude=_ONLINE),
-    MetricRule("d7.online_mediation_cases", ["调处案件", "调解案件", "案件"], context=_ONLINE, exclude=["结案"]),
+    MetricRule("d7.online_mediation_cases", ["调处案件", "调解案件", "案件", "调解", "调处"], context=_ONLINE,
+               exclude=["结案", "成功", "委员会", "调解员"]),
     MetricRule("d7.mediation_success_rate", ["成功率"], context=_MEDIATION, kinds=["rate"], context_exclude=_ONLINE),
     MetricRule("d7.online_mediation_success_rate", ["成功率"], context=_ONLINE, kinds=["rate"]),
     MetricRule("d7.procurement_complaints", ["政府采购投诉", "采购投诉"]),

@@ -113,21 +113,27 @@ DIMENSION = dimension(
 
 
 
+_HOTLINE = ["热线", "12345", "工单"]
 RULES = (
-    MetricRule("d8.deputy_suggestions", ["人大代表建议", "代表建议"]),
-    MetricRule("d8.cppcc_proposals", ["政协委员提案", "政协提案", "提案"]),
+    # A joint total (人大代表建议和政协提案405件) is neither count.
+    MetricRule("d8.deputy_suggestions", ["人大代表建议", "代表建议"], exclude=["提案"]),
+    MetricRule("d8.cppcc_proposals", ["政协委员提案", "政协提案", "提案"], exclude=["代表建议"]),
+    # A hotline's rates often stand next to 意见建议 from the public: not the deputies' and members'.
     MetricRule("d8.proposals_completion_rate", ["办复率", "办结率"], context=["建议", "提案"], kinds=["rate"],
-               exclude=["及时"]),
-    MetricRule("d8.proposals_satisfaction_rate", ["满意率", "满意度"], context=["建议", "提案"], kinds=["rate"]),
+               exclude=["及时"], context_exclude=_HOTLINE),
+    MetricRule("d8.proposals_satisfaction_rate", ["满意率", "满意度"], context=["建议", "提案"], kinds=["rate"],
+               context_exclude=_HOTLINE),
     MetricRule("d8.judicial_suggestions", ["司法建议"]),
     MetricRule("d8.procuratorial_suggestions", ["检察建议"]),
     MetricRule("d8.audited_units", ["审计"]),
     MetricRule("d8.supervision_items", ["督查事项"]),
     MetricRule("d8.information_published", ["公开信息", "发布信息", "公开政府信息", "主动公开"], exclude=["申请"]),
-    MetricRule("d8.disclosure_requests", ["信息公开申请", "公开申请"], exclude=["办结"]),
+    MetricRule("d8.disclosure_requests", ["信息公开申请", "公开申请", "依申请公开"], exclude=["办结", "答复", "率"]),
     MetricRule("d8.disclosure_requests_closed", ["办结", "答复"], context=["信息公开", "公开申请"]),
-    MetricRule("d8.disclosure_timely_rate", ["及时办结率", "按时办结率", "按期答复率", "及时答复率", "按时答复率"],
-               kinds=["rate"]),
+    # 及时办结率 is also what hotlines and service centres report: the sentence must be about disclosure.
+    MetricRule("d8.disclosure_timely_rate", ["及时办结率", "按时办结率", "按期办结率", "按期答复率", "及时答复率",
+                                            "按时答复率", "及时率", "按时率", "按期率"],
+               context=["公开"], kinds=["rate"], exclude=["报备", "备案"], context_exclude=_HOTLINE),
 )
 
 

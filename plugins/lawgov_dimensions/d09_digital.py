@@ -63,7 +63,10 @@ DIMENSION = dimension(
 
 RULES = (
     MetricRule("d9.data_records_shared", ["数据共享", "共享数据", "交换数据", "共享交换"], exclude=["目录"]),
-    MetricRule("d9.enforcement_online_rate", ["网上执法率", "线上执法率", "执法信息化率"], kinds=["rate"]),
+    # Usually written 行政执法案件网上办理率: the online-handling words of D2, about enforcement cases.
+    MetricRule("d9.enforcement_online_rate", ["网上执法率", "线上执法率", "执法信息化率", "网上办理率", "网上办案率",
+                                             "线上办理率", "网办率"],
+               context=["执法"], kinds=["rate"]),
     MetricRule("d9.supervision_coverage_rate", ["覆盖率"], context=["互联网+监管", "监管"], kinds=["rate"]),
 )
 

@@ -111,11 +111,18 @@ DIMENSION = dimension(
 )
 
 
-
+_RULE_OF_LAW_TRAINING = ["法治培训", "法治专题培训", "法治教育培训", "法治讲座", "法治专题讲座", "依法行政培训",
+                         "学法", "法治能力"]
 RULES = (
     MetricRule("d10.shufa_units", ["单位", "部门"], context=["述法"]),
+    # Officials are counted in 名/人; the quote holds the measure word, so units (家/个) and reports
+    # (份) in the same 述法 sentence are told apart by theirs.
+    MetricRule("d10.shufa_officials", ["名", "人"], context=["述法"], exclude=["家", "个", "份"]),
     MetricRule("d10.shufa_reports", ["述职报告", "述法报告"]),
     MetricRule("d10.rule_of_law_trainings", ["法治培训", "专题培训", "培训班"], context=["法治", "法律"]),
+    # Enforcement staff trained (培训执法人员860人次) are D5's, not officials trained in the rule of law.
+    MetricRule("d10.training_participants", ["人次"], context=_RULE_OF_LAW_TRAINING, exclude=["执法"],
+               context_exclude=["执法业务", "执法人员"]),
     MetricRule(
         "d10.law_exam_participants", ["学法考试", "学法用法考试", "法律知识考试", "考试"], context=["学法", "法律"]
     ),

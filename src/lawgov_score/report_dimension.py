@@ -34,7 +34,8 @@ class MetricRule:
     A fact fits when its kind is one of ``kinds``, its own phrase (quote, subject, or the rest of
     its clause) contains one
     of ``phrase`` and none of ``exclude``, and — when ``context`` is given — its sentence contains
-    one of ``context`` (and none of ``context_exclude``).
+    one of ``context`` (and none of ``context_exclude``). For the context a sentence runs to 。:
+    in "受理复议案件1,024宗；审结932宗" the 932 is still about 复议.
     """
 
     indicator: str
@@ -59,7 +60,7 @@ class MetricRule:
         """Whether one stated fact is this metric."""
         if stated.fact.kind not in self.kinds:
             return False
-        own, sentence = stated.phrase, stated.sentence.text
+        own, sentence = stated.phrase, stated.sentence.period
         if not term_pattern(self.phrase).search(own) or term_pattern(self.exclude).search(own):
             return False
         if term_pattern(self.context_exclude).search(sentence):
@@ -67,21 +68,46 @@ class MetricRule:
         return not self.context or term_pattern(self.context).search(sentence) is not None
 
 
+@frozen
+class FlagRule:
+    """A yes/no indicator: 1 when a measure sentence holds a term of every group in ``all_of``.
+
+    ``FlagRule("d4.decision_catalogue_published", [["决策事项目录", "决策目录"], ["制定", "公布"]])``
+    """
+
+    indicator: str
+    all_of: tuple[tuple[str, ...], ...] = field(converter=lambda groups: tuple(tuple(g) for g in groups))
+
+    def describe(self) -> str:
+        return "a sentence naming " + " and ".join("/".join(group) for group in self.all_of)
+
+    def observe(self, view: ReportView) -> Observation:
+        for sentence in view.measures:
+            if all(term_pattern(group).search(sentence.text) for group in self.all_of):
+                evidence = [Evidence(sentence.quote, sentence.start, sentence.end)]
+                return Observation(self.indicator, 1.0, evidence=evidence, rule=f"{self.describe()} → 1")
+        return Observation(self.indicator, 0.0, rule=f"no {self.describe()}: {NOT_STATED}")
+
+
 class ReportDimension(DimensionPlugin):
-    """A dimension assessed from report text by its definition and :attr:`metric_rules`."""
+    """A dimension assessed from report text by its definition, :attr:`metric_rules` and :attr:`flag_rules`."""
 
     metric_rules: ClassVar[Sequence[MetricRule]] = ()
+    flag_rules: ClassVar[Sequence[FlagRule]] = ()
 
     def assess(self, document: Document, dimension: Dimension) -> Sequence[Observation]:
         view = view_of(document)
         tasks = {task.id: task for task in dimension.key_tasks}
         rules = {rule.indicator: rule for rule in self.metric_rules}
+        flags = {rule.indicator: rule for rule in self.flag_rules}
         observations: list[Observation] = []
         for indicator in dimension.indicators:
             if indicator.kind == "task" and indicator.key_task in tasks:
                 observations.append(task_coverage(view, dimension, tasks[indicator.key_task], indicator))
             elif indicator.kind == "disclosure":
                 observations.append(disclosure(view, dimension.code, indicator))
+            elif indicator.id in flags:
+                observations.append(flags[indicator.id].observe(view))
             elif indicator.id in rules:
                 found = metric(view, rules[indicator.id])
                 if found is None and counts_as_effort(indicator):

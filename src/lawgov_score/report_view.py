@@ -15,6 +15,7 @@ from lawgov_score.model import tuple_of
 from lawgov_score.reading.model import Document, Fact, Section
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_PERIOD_END = re.compile(r"[。！？!?\n]")
 # Sections whose sentences describe problems or plans, not measures taken.
 NOT_MEASURES = frozenset({"shortcomings", "plans", "closing"})
 
@@ -31,6 +32,8 @@ class Sentence:
     role: str
     quote: str
     heading: bool = False
+    period: str = ""
+    """The whole span up to 。 that holds this sentence (a sentence ends at ；, a period does not)."""
 
 
     def is_measure(self) -> bool:
@@ -85,6 +88,8 @@ def view_of(document: Document) -> ReportView:
     """Split ``document`` into sentences and attach facts and sections (cached per document)."""
     text = document.text
     bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    periods = [0, *(m.end() for m in _PERIOD_END.finditer(text)), len(text)]
+    period_index = 0
     facts = sorted(document.facts, key=lambda f: f.start)
     sentences = []
     index = 0
@@ -99,6 +104,9 @@ def view_of(document: Document) -> ReportView:
             if facts[index].start >= o_start:
                 inside.append(facts[index])
             index += 1
+        while periods[period_index + 1] <= start:
+            period_index += 1
+        period = text[periods[period_index] : periods[period_index + 1]]
         section = _innermost(document.sections, o_start)
         heading = section is not None and section.start <= o_start and o_end <= section.title_end + 1
         sentences.append(
@@ -111,6 +119,7 @@ def view_of(document: Document) -> ReportView:
                 role=section.role if section else "preamble",
                 quote=document.original[o_start:o_end],
                 heading=heading,
+                period=period,
             )
         )
     measures = tuple(s for s in sentences if s.is_measure())
