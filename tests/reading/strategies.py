@@ -1,10 +1,31 @@
-"""Hypothesis strategies for the fact extractor: report-like sentences and adversarial mixes."""
+"""Hypothesis strategies for the fact extractor: report-like sentences and adversarial mixes.
+
+pytest puts both ``tests/`` and ``tests/reading/`` on ``sys.path``, so a plain ``import strategies``
+may land on this module instead of ``tests/strategies.py`` depending on collection order. This
+module therefore also re-exports every public name of the shared one; import it here as
+``reading.strategies``.
+"""
 
 from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
 
 from hypothesis import strategies as st
 
 from lawgov_score.reading import measures
+
+
+def _shared_strategies() -> dict[str, Any]:
+    path = Path(__file__).resolve().parents[1] / "strategies.py"
+    spec = importlib.util.spec_from_file_location("_shared_test_strategies", path)
+    if spec is None or spec.loader is None or not path.exists():
+        return {}
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return {name: value for name, value in vars(module).items() if not name.startswith("_")}
+
 
 # Pieces a report is made of, chosen to hit every branch of the scanner and its context rules.
 _NUMBERS = st.one_of(
@@ -22,7 +43,7 @@ _MARKERS = st.sampled_from(
 _NOISE = st.sampled_from(
     ["(一)", "一、", "1.", "(1)", "3、", "“", "”", "《", "》", "+", "-", ".", ",", "。", "、", ";", ":",
      "\n", " ", "年", "月", "日", "号", "〔2023〕", "办理案件", "合法性审查率", "、", "N", "G", "第一议题",
-     "十三届三次全会", "“1+5+N”", "五位一体", "三项制度", "一体化", "一是"]
+     "十三届三次全会", "“1+5+N”", "五位一体", "三项制度", "一体化", "一是", "百分之", "点"]
 )
 
 #: A sentence-like mix of numbers, measure words, markers and noise.
@@ -30,7 +51,7 @@ report_pieces = st.lists(st.one_of(_NUMBERS, _UNITS, _MARKERS, _NOISE), max_size
 
 #: Only the characters adversaries use: digits, separators, brackets and heading markers.
 adversarial_text = st.text(
-    alphabet=st.sampled_from(list("0123456789.,%+-()()“”《》、。一二三十百千万亿余多第届件人次 \n")),
+    alphabet=st.sampled_from(list("0123456789.,%+-()()“”《》、。一二三十百千万亿余多第届件人次分之点 \n")),
     max_size=300,
 )
 
@@ -49,3 +70,6 @@ ADVERSARIAL_CHUNKS: tuple[str, ...] = (
     "第" * 200 + "全市第一" * 50,
     "办理案件12宗,增长8.2%;" * 40,
 )
+
+# Last, so that a name defined above always wins over a shared one.
+globals().update({name: value for name, value in _shared_strategies().items() if name not in globals()})

@@ -11,12 +11,12 @@ import pluggy
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from reading_helpers import full_width, html_page, save_docx, words
+from reading_helpers import REPORTS, full_width, html_page, save_docx, words
 
 import lawgov_score
 from lawgov_score.errors import InputError
 from lawgov_score.model.framework import Dimension
-from lawgov_score.reading.document import STRING_SOURCE, analyse, read
+from lawgov_score.reading.document import _FILE_NAME, STRING_SOURCE, analyse, read
 from lawgov_score.reading.model import Document, Section
 
 
@@ -154,6 +154,9 @@ def test_missing_files_and_directories(tmp_path: Path) -> None:
         read(tmp_path, dimensions=())
     with pytest.raises(InputError, match="empty"):
         read("   ", dimensions=())
+    # A mistyped file name is not taken for a one-line report.
+    with pytest.raises(InputError, match="no such file"):
+        read("reports/宝安区2023年报告.docx", dimensions=())
 
 
 def test_default_dimensions_and_plugin_manager(seed_path: Path) -> None:
@@ -181,7 +184,7 @@ def test_reading_any_text_gives_a_document_or_an_input_error(text: str) -> None:
     try:
         document = read(text, dimensions=DIMENSIONS)
     except InputError:
-        assert not text.strip() or ("\n" not in text and os.path.exists(text))
+        assert not text.strip() or ("\n" not in text and (os.path.exists(text) or _FILE_NAME.fullmatch(text.strip())))
         return
     original = document.original
     for found in document.facts:
@@ -225,3 +228,17 @@ def test_time_grows_linearly(kind: str, seed_text: str, dimensions: tuple[Dimens
     ratio = _best_time(large, dimensions) / _best_time(small, dimensions)
     # 8 times the text: linear is 8, allow noise from a busy machine; quadratic would be 64.
     assert ratio < 20, ratio
+
+
+def test_a_department_web_page(dimensions: tuple[Dimension, ...], reading_pm: pluggy.PluginManager) -> None:
+    document = read(REPORTS / "dept_page.html", dimensions=dimensions, plugin_manager=reading_pm)
+    assert (document.format, document.encoding) == ("html", "gb18030")
+    for furniture in ("无障碍", "首页", "当前位置", "分享到", "网站标识码", "_hmt", "text-indent"):
+        assert furniture not in document.original
+    assert [(s.numbering, s.role) for s in document.sections] == [
+        ("", "preamble"), ("一、", "body"), ("二、", "shortcomings"), ("三、", "plans"), ("", "closing")]
+    assert [c.dimensions[0] for c in document.sections[1].children] == ["D10", "D2", "D5"]
+    meta = document.metadata
+    assert (meta.issuer, meta.year, meta.published) == ("江川市市场监督管理局", 2023, "2024-03-20")
+    table_fact = next(f for f in document.facts if f.value == 1560)
+    assert table_fact.unit == "户次" and table_fact.dimensions == ("D5",)

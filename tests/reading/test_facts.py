@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import attrs
 import pytest
 
 from lawgov_score.reading import measures
@@ -27,7 +28,7 @@ def only(text: str) -> Fact:
 
 
 @pytest.mark.parametrize("unit", ["件", "宗", "项", "条", "份", "个", "次", "场", "场次", "期", "人", "名",
-                                  "人次", "户", "户次", "家", "家次", "批次", "支", "起", "轮", "篇"])
+                                  "人次", "户", "户次", "家", "家次", "批次", "支", "起", "轮", "篇", "卷"])
 def test_every_measure_word_makes_a_count(unit: str) -> None:
     fact = only(f"全年累计完成37{unit}。")
     assert (fact.value, fact.unit, fact.kind) == (37, unit, "count")
@@ -73,6 +74,9 @@ def test_money_is_in_yuan(text: str, value: float) -> None:
         ("参训人员3000人左右。", 3000, "人", True, None),
         ("审查文件不足10件。", 10, "件", True, "upper"),
         ("调解成功率达到98%。", 0.98, "%", False, None),
+        ("每季度督查至少2次。", 2, "次", True, "lower"),
+        ("95%以上的事项全程网办。", 0.95, "%", True, "lower"),
+        ("接待群众千余人。", 1000, "人", True, "lower"),
     ],
 )
 def test_approximation_markers_and_their_bound(
@@ -92,6 +96,9 @@ def test_approximation_markers_and_their_bound(
         ("办件量增长180%。", 1.8, "%", "change", "up"),
         ("群众满意度提高2.3个百分点。", 2.3, "个百分点", "pp_change", "up"),
         ("败诉率下降0.5个百分点。", 0.5, "个百分点", "pp_change", "down"),
+        ("审批时限压缩50%。", 0.5, "%", "change", "down"),
+        ("信访总量同比增长-3.2%。", 0.032, "%", "change", "down"),  # a negative rise is a fall
+        ("出庭应诉率较上年提高12个百分点。", 12, "个百分点", "pp_change", "up"),
         ("营商环境评价排名全市第3。", 3, "名", "rank", None),
         ("法治政府建设考评位列全省第一。", 1, "名", "rank", None),
     ],
@@ -99,6 +106,16 @@ def test_approximation_markers_and_their_bound(
 def test_kinds_and_change_direction(text: str, value: float, unit: str, kind: str, change: str | None) -> None:
     fact = only(text)
     assert (fact.value, fact.unit, fact.kind, fact.change) == (pytest.approx(value), unit, kind, change)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind", "approx"),
+    [("群众满意度达到百分之九十五点五。", 0.955, "rate", False), ("政务公开覆盖率百分之百。", 1.0, "rate", False),
+     ("百分之八十以上的事项实现网上办理。", 0.8, "rate", True), ("办件量增长百分之十二。", 0.12, "change", False)],
+)
+def test_rates_written_in_words(text: str, value: float, kind: str, approx: bool) -> None:
+    fact = only(text)
+    assert (fact.value, fact.unit, fact.kind, fact.approx) == (pytest.approx(value), "%", kind, approx)
 
 
 def test_a_change_borrows_the_subject_it_changes() -> None:
@@ -167,7 +184,15 @@ def test_chinese_numerals_used_as_quantities(text: str, values: list[float]) -> 
         "版本1.2.3已上线",
         "建成5G基站",
         "三四个部门",
+        "增速为-5%",  # a negative level: not readable as a fact
+        "每村配备3-5名",  # a range: neither end alone is the fact
         "零容忍",
+        "安排第一批专项资金",
+        "入选全国第一批法治政府建设示范地区",
+        "开展“八五”普法,实施百日攻坚,千名干部进万家",
+        "拨打12345热线,0755-12345678,14:30召开",
+        "按照《法治政府建设实施纲要(2021-2025年)》要求",
+        "制定《关于优化营商环境的10条措施》",
     ],
 )
 def test_not_facts(text: str) -> None:
@@ -183,6 +208,8 @@ def test_not_facts(text: str) -> None:
         ("开展抽查112次。", "抽查"),
         ("其中街道15898宗。", "街道"),
         ("开展“局长讲法”4次。", "局长讲法"),
+        ("组织全区1.2万名执法人员参加考试。", "执法人员"),
+        ("全区共有人民调解委员会368个。", "人民调解委员会"),
     ],
 )
 def test_subject_is_what_is_counted(text: str, subject: str) -> None:
@@ -206,6 +233,33 @@ def test_measure_words_are_data() -> None:
     assert set(issue) <= set(measures.COUNT_MEASURES)
 
 
+def test_facts_are_built_in_field_order() -> None:
+    """facts.py builds Fact positionally for speed: the model's field order must stay as assumed."""
+    names = [field.name for field in attrs.fields(Fact)]
+    assert names[:10] == ["value", "unit", "start", "end", "quote", "kind", "approx", "bound", "change", "subject"]
+    fact = only("办理复议案件约568宗。")
+    assert (fact.start, fact.end, fact.approx, fact.bound, fact.subject) == (0, 11, True, None, "复议案件")
+
+
 def test_non_text_is_refused() -> None:
     with pytest.raises(TypeError, match="str"):
         extract_facts(b"123\xe4\xbb\xb6")  # type: ignore[arg-type]
+
+
+REPORT = """二、深化行政执法体制改革
+(一)规范执法行为。2023年,县司法局牵头开展“八五”普法中期评估,组织执法人员培训6期、考试2场,
+１２８０人次参加,合格率９７．３％。评查案卷３２０卷,发现问题案卷１５卷,整改率１００％。
+(二)强化监督。一是受理行政复议申请１１２件,同比下降８．２％;二是纠错１２件,纠错率较上年提高１．５个百分点。
+落实“三项制度”,公示执法信息4.6万条,罚没款合计３８６．５万元。全县政务服务满意度位居全市第二。
+县人民政府  二〇二四年一月十日"""
+
+
+def test_a_whole_paragraph_of_our_own() -> None:
+    """A report-like paragraph gives exactly its facts: none from headings, dates or slogans."""
+    found = [(fact.value, fact.unit, fact.kind) for fact in facts_of(REPORT)]
+    assert found == [
+        (6, "期", "count"), (2, "场", "count"), (1280, "人次", "count"), (pytest.approx(0.973), "%", "rate"),
+        (320, "卷", "count"), (15, "卷", "count"), (1.0, "%", "rate"),
+        (112, "件", "count"), (pytest.approx(0.082), "%", "change"), (12, "件", "count"),
+        (1.5, "个百分点", "pp_change"), (46_000, "条", "count"), (3_865_000, "元", "amount"), (2, "名", "rank"),
+    ]

@@ -15,6 +15,7 @@ from lawgov_score.errors import InputError
 from lawgov_score.reading import formats
 from lawgov_score.reading.document import read, read_bytes
 from lawgov_score.reading.formats import lawgov_score_read_document, read_docx, read_html, sniff_format
+from lawgov_score.reading.model import Section
 
 BODY = "一、主要举措和成效\n（一）深化“放管服”改革。全年取消审批事项12项。\n（二）规范执法。办理案件1320件。"
 
@@ -184,3 +185,74 @@ def test_blocked_core_readers_read_nothing(tmp_path: Path) -> None:
     pm.set_blocked("core_readers")
     with pytest.raises(InputError, match="unsupported"):
         read_bytes(path, path.read_bytes(), pm)
+
+
+def _numbered_docx(path: Path) -> Path:
+    """A DOCX whose headings are numbered by Word (一、 / （一） / 1.), not by their text."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    abstract = parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        + "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                  f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(levels))
+        + "</w:abstractNum>")
+    num = parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, abstract)  # abstractNum elements come before num elements
+    numbering.append(num)
+
+    def add(text: str, level: int | None = None) -> None:
+        paragraph = document.add_paragraph(text)
+        if level is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    add("2023年，我区扎实推进法治政府建设。")
+    add("主要举措和成效", 0)
+    add("深化放管服改革。取消审批事项12项。", 1)
+    add("推行一网通办。", 2)
+    add("优化审批流程。", 2)
+    add("规范行政执法。办理案件320件。", 1)
+    add("存在的不足", 0)
+    add("基层力量薄弱。", 1)
+    add("下一步工作安排。")
+    add("普通段落", None)
+    bullets = document.add_paragraph("要点一", style="List Number")
+    assert bullets.text == "要点一"
+    document.save(str(path))
+    return path
+
+
+def test_docx_automatic_numbering_is_rendered(tmp_path: Path) -> None:
+    path = _numbered_docx(tmp_path / "numbered.docx")
+    lines = read_docx(path.read_bytes(), str(path)).split("\n")
+    assert lines[:8] == [
+        "2023年，我区扎实推进法治政府建设。", "一、主要举措和成效", "（一）深化放管服改革。取消审批事项12项。",
+        "1.推行一网通办。", "2.优化审批流程。", "（二）规范行政执法。办理案件320件。", "二、存在的不足",
+        "（一）基层力量薄弱。",
+    ]
+    assert lines[-1] == "1.要点一"
+    document = read(path, dimensions=())
+    assert [(s.level, s.numbering) for top in document.sections for s in _walk(top)] == [
+        (1, ""), (1, "一、"), (2, "(一)"), (3, "1."), (3, "2."), (2, "(二)"), (1, "二、"), (2, "(一)"), (3, "1.")]
+
+
+def _walk(section: Section) -> list[Section]:
+    return [section, *(s for child in section.children for s in _walk(child))]
+
+
+def test_numbering_formats() -> None:
+    from lawgov_score.reading.docx_numbering import chinese_numeral, format_number
+
+    assert [chinese_numeral(n) for n in (1, 10, 11, 20, 23, 99, 100)] == [
+        "一", "十", "十一", "二十", "二十三", "九十九", "100"]
+    assert format_number(3, "decimalEnclosedCircle") == "③"
+    assert format_number(2, "decimalEnclosedParen") == "⑵"
+    assert format_number(28, "lowerLetter") == "ab"
+    assert format_number(14, "upperRoman") == "XIV"
+    assert format_number(7, "bullet") == ""
+    assert format_number(7, "decimalZero") == "07"

@@ -68,3 +68,19 @@ def test_a_report_with_nothing_to_say_about_itself() -> None:
     found = analyse("办理案件12件。", dimensions=()).metadata
     assert found.issuer is None and found.published is None and found.year is None
     assert found.elements == ()
+
+
+def test_issuer_and_date_on_one_line() -> None:
+    found = metadata("一、主要举措\n开展执法检查12次。\n专此报告。\n中共某某县委依法治县委员会办公室  2024年1月20日\n")
+    assert found.issuer == "中共某某县委依法治县委员会办公室"
+    assert found.published == "2024-01-20"
+
+
+def test_a_closing_line_of_prose_is_not_a_signature() -> None:
+    found = metadata("一、主要举措\n我局在2023年12月完成了全部工作,特此报告。\n")
+    assert found.issuer is None and found.published is None
+
+
+def test_month_only_signature_is_dated_the_first() -> None:
+    found = metadata("某某区2023年度法治政府建设情况报告\n一、主要举措和成效\n正文。\n某某区人民政府\n2024年5月\n")
+    assert (found.issuer, found.year, found.published) == ("某某区人民政府", 2023, "2024-05-01")

@@ -37,13 +37,17 @@ from lawgov_score.reading.outline import Node
 
 FIRST_RESPONSIBLE_CODE = "D10"
 FIRST_RESPONSIBLE = re.compile(r"第一责任人|述法|党政主要负责人|党政主要领导|主要负责人履行推进法治建设")
+# Weights, in units of one hit of a two-character term owned by one dimension. A heading names its
+# subject in few words, so its terms count thrice; a heading that restates a part of the outline
+# outweighs any body; the position prior only tips a balance.
 TITLE_WEIGHT = 3.0
 OUTLINE_TITLE_WEIGHT = 8.0
-OUTLINE_TITLE_MIN = 0.45
+OUTLINE_TITLE_MIN = 0.45  # weighted share of the heading's bigrams found in the outline title
 POSITION_PRIOR = 1.0
-SECONDARY_SHARE = 0.6
-SECTION_CONTEXT = 1.5
-MAX_COUNT_PER_TERM = 3
+SECONDARY_SHARE = 0.6  # a second dimension needs this share of the first one's score
+MIN_SCORE = 1.0
+SECTION_CONTEXT = 1.5  # a fact's section is worth one specific term of its sentence
+MAX_COUNT_PER_TERM = 3  # a term repeated all over a section says no more after a few times
 SENTENCE_REACH = 200
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 
@@ -56,14 +60,14 @@ class TermIndex:
     pattern: re.Pattern[str] | None
     owners: dict[str, tuple[str, ...]]
     weights: dict[str, float]
-    titles: dict[str, tuple[str, ...]]
+    titles: dict[str, tuple[tuple[str, frozenset[str]], ...]]
     bigram_weights: dict[str, float]
 
     @classmethod
     def build(cls, dimensions: Iterable[Dimension]) -> TermIndex:
         """Index the ``terms`` and key-task terms and titles of ``dimensions``."""
         owners: dict[str, list[str]] = defaultdict(list)
-        titles: dict[str, tuple[str, ...]] = {}
+        titles: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
         codes: list[str] = []
         for dimension in dimensions:
             codes.append(dimension.code)
@@ -73,15 +77,17 @@ class TermIndex:
                 if len(folded) >= 2 and dimension.code not in owners[folded]:
                     owners[folded].append(dimension.code)
             titles[dimension.code] = tuple(
-                normalise(title)[0] for title in (dimension.title_zh, *(t.title_zh for t in dimension.key_tasks))
-                if title
+                (folded, _bigrams(folded))
+                for folded in (normalise(title)[0]
+                               for title in (dimension.title_zh, *(t.title_zh for t in dimension.key_tasks)))
+                if folded
             )
         weights = {term: (0.5 + min(len(term), 6) / 4) / len(codes_) for term, codes_ in owners.items()}
         pattern = (re.compile("|".join(re.escape(term) for term in sorted(owners, key=lambda t: (-len(t), t))))
                    if owners else None)
         document_frequency: dict[str, int] = defaultdict(int)
         for code_titles in titles.values():
-            for bigram in {b for title in code_titles for b in _bigrams(title)}:
+            for bigram in {b for _, grams in code_titles for b in grams}:
                 document_frequency[bigram] += 1
         bigram_weights = {b: 1.0 / count for b, count in document_frequency.items()}
         return cls(codes=tuple(codes), pattern=pattern, owners={t: tuple(c) for t, c in owners.items()},
@@ -111,8 +117,8 @@ class TermIndex:
             return None
         ranked: list[tuple[float, str, str]] = []
         for code, code_titles in self.titles.items():
-            best = max(((sum(self.bigram_weights.get(b, 1.0) for b in grams & _bigrams(ref)) / total, ref)
-                        for ref in code_titles), default=(0.0, ""))
+            best = max(((sum(self.bigram_weights.get(b, 1.0) for b in grams & ref_grams) / total, ref)
+                        for ref, ref_grams in code_titles), default=(0.0, ""))
             ranked.append((best[0], code, best[1]))
         if not ranked:
             return None
@@ -123,12 +129,12 @@ class TermIndex:
         return top[1], top[0], top[2]
 
 
-def _bigrams(text: str) -> set[str]:
-    chars = re.sub(r"[\W\d_a-zA-Z]+", "", text)
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+_NOT_HAN = re.compile(r"[\W\d_a-zA-Z]+")
 
 
-MIN_SCORE = 1.0
+def _bigrams(text: str) -> frozenset[str]:
+    chars = _NOT_HAN.sub("", text)
+    return frozenset(chars[i : i + 2] for i in range(len(chars) - 1))
 
 
 def classify_sections(text: str, roots: Sequence[Node], index: TermIndex) -> None:
@@ -167,8 +173,7 @@ def _classify(text: str, node: Node, index: TermIndex, prior: str | None,
         scores[code] += OUTLINE_TITLE_WEIGHT * similarity
         why[code].append(Assignment(code, "outline_title", (reference,)))
         titled = True
-    forced = FIRST_RESPONSIBLE.search(text, node.title_start, node.title_end) if node.title else None
-    forced = forced or inherited
+    forced = own or inherited
     if node.children and not titled and not forced:
         _from_children(node)
         return

@@ -85,7 +85,32 @@ def detect_encoding(data: bytes) -> str | None:
     for match in matches:
         if any(is_gb_family(name) for name in (match.encoding, *match.could_be_from_charset)):
             return "gb18030"
+    # Short GB texts are often taken for Big5 or a Japanese or Korean code page. Mainland reports
+    # are in simplified characters: the decoding with more of them (GB2312 covers the common
+    # ones) is the right one.
+    try:
+        as_gb = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return str(best.encoding)
+    if _simplified_share(as_gb) >= _simplified_share(str(best)):
+        return "gb18030"
     return str(best.encoding)
+
+
+def _simplified_share(text: str) -> float:
+    """The share of non-ASCII characters that GB2312 (common simplified Chinese) can encode."""
+    wide = [char for char in text if char >= "\x80"]
+    if not wide:
+        return 0.0
+    return sum(1 for char in wide if _in_gb2312(char)) / len(wide)
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:

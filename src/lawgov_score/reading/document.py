@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 STRING_SOURCE = "<string>"
 # A path longer than this is certainly text (and some systems refuse to stat it).
 _MAX_PATH = 1024
+_FILE_NAME = re.compile(r"[^\s。,;:]{1,255}\.(?:txt|text|md|html?|xhtml|shtml|mht|docx?|wps|pdf|odt|rtf)",
+                        re.IGNORECASE)
 
 
 def read(
@@ -45,8 +48,9 @@ def read(
     """Read a report into a :class:`~lawgov_score.reading.model.Document`.
 
     :param source: a path (``os.PathLike``, or a ``str`` naming an existing file) or the
-        report's text. A ``str`` is text when it contains a line break or names no existing
-        file; a :class:`~pathlib.Path` that does not exist is an error.
+        report's text. A ``str`` is text when it contains a line break, or when it names no
+        existing file and does not look like a file name (one line ending in ``.txt``,
+        ``.html``, ``.docx``, ``.pdf`` …); a path that does not exist is an error.
     :param dimensions: the dimensions sections and facts are assigned to; default: those of
         :func:`lawgov_score.framework.default_framework`.
     :param plugin_manager: where the readers come from; default: a fresh
@@ -87,6 +91,9 @@ def _is_path(source: str | os.PathLike[str]) -> bool:
         return True
     if "\n" in source or "\r" in source or not source.strip() or len(source) > _MAX_PATH or "\x00" in source:
         return False
+    # A one-line string that ends like a report file is a (mistyped) path, not a report: say so.
+    if _FILE_NAME.fullmatch(source.strip()):
+        return True
     try:
         return Path(source).exists()
     except (OSError, ValueError):

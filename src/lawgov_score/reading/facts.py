@@ -66,8 +66,6 @@ _UNITS = (*M.COUNT_MEASURES, *M.MONEY_MEASURES, *M.PP_MEASURES, *M.RATE_SIGNS)
 # test, where the whole measure-word trie would run at every 一 of 进一步 and 统一.
 _UNIT_FIRSTS = "".join(sorted({unit[0] for unit in _UNITS}))
 _UNIT = _trie(_UNITS, M.MEASURE_NOT_BEFORE)
-# The first character is a plain class so that the regex engine skips ahead in C; which branch
-# follows is decided by looking back at it.
 _OPENERS = "".join(opening for opening, _ in M.QUOTE_PAIRS)
 # Quoted or titled text, up to a line or 60 characters, is consumed whole so that no number in
 # it is read: those are slogans and names (“1310”, 《…10条措施》), never statements.
@@ -77,14 +75,17 @@ _QUOTED = "|".join(f"(?<={o}){'[^'}{o}{c}\\n]{{0,60}}{c}" for o, c in M.QUOTE_PA
 _TOKEN = re.compile(
     rf"[0-9{_C}{_OPENERS}]"
     rf"(?:{_QUOTED}"
+    rf"|(?<=百)分之(?P<pct>[{_C}点]{{1,10}})(?P<pct_after>{_alternation(M.APPROX_AFTER)})?"
     rf"|(?:(?<=[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}}(?![0-9])){{1,5}}|[0-9]{{0,14}})(?:\.[0-9]{{1,8}})?"
     rf"|(?<=[{_C}])[{_C}]{{0,11}}(?=[余多万亿{re.escape(_UNIT_FIRSTS)}]))"
     rf"(?P<num_end>)[ ]?(?P<inside>[余多])?(?P<mult>(?:[百千](?!分))?[万亿]{{0,2}})(?P<inside2>[余多])?[ ]?"
     rf"(?P<unit>{_UNIT})?(?P<after>{_alternation(M.APPROX_AFTER)})?)"
 )
 # Group numbers, cheaper than names in the loop that reads every number.
-_NUM_END, _UNIT_GROUP = _TOKEN.groupindex["num_end"], _TOKEN.groupindex["unit"]
-assert _TOKEN.groupindex["after"] == _UNIT_GROUP + 1 and _TOKEN.groupindex["inside2"] == _NUM_END + 3
+_G_NUM_END, _G_INSIDE, _G_MULT, _G_INSIDE2, _G_UNIT, _G_AFTER, _G_PCT, _G_PCT_AFTER = (
+    _TOKEN.groupindex[name]
+    for name in ("num_end", "inside", "mult", "inside2", "unit", "after", "pct", "pct_after")
+)
 _RANK = re.compile(r"第(?P<n>[0-9]{1,4}|[一二三四五六七八九十]{1,3})(?P<suffix>名|位)?")
 
 # Markers written before a number are matched on the reversed text before it, anchored at its
@@ -114,6 +115,9 @@ _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _GLUE = frozenset("+-_/#" + _ASCII_LETTERS)
 # A number right after these is part of a formula, code, version or ordinal (1+5+N, G15, 第3, 十三届三次).
 _NOT_BEFORE_NUMBER = frozenset("0123456789.%" + "第届") | _GLUE
+# 第N before these is an ordinal of a batch, a session or a date (全国第一批, 全市第3次), not a rank.
+_NOT_RANK = frozenset({unit[0] for unit in M.COUNT_MEASURES} - {"名", "位"}) | frozenset("届年月日号季章节款")
+_NOT_AFTER_SIGN = frozenset("0123456789.%)-" + _ASCII_LETTERS)
 _RATE_ENDINGS = ("率", "比例", "占比", "比重", "满意度", "覆盖面")
 _QUOTE_MARKS = "“”‘’《》「」『』\"' 、"
 _LEADING_JUNK = " 、"  # left at a clause's start when it was cut at a previous fact
@@ -137,15 +141,15 @@ def extract_facts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     last_end = 0  # a clause read for one fact never reaches back into the previous one
     for match in _TOKEN.finditer(text):
-        if match.group(_UNIT_GROUP) is None:
+        if match.group(_G_UNIT) is None and match.group(_G_PCT) is None:
             continue
         start = match.start()
-        if start and text[start - 1] in _NOT_BEFORE_NUMBER:
+        if start and text[start - 1] in _NOT_BEFORE_NUMBER and not _is_sign(text, start):
             continue
         made = _read(text, match, last_end, facts)
         if made:
             facts.extend(made)
-            last_end = match.end(_UNIT_GROUP)
+            last_end = match.end()
     ranks = [fact for fact in (_rank(text, found) for found in _RANK.finditer(text)) if fact is not None]
     if ranks:
         facts = sorted(facts + ranks, key=lambda fact: fact.start)
@@ -154,26 +158,33 @@ def extract_facts(text: str) -> list[Fact]:
 
 def _read(text: str, match: re.Match[str], last_end: int, facts: list[Fact]) -> list[Fact]:
     """The facts one scanned number gives: none, one, or one per rate sharing it."""
-    start, num_end, end = match.start(), match.end(_NUM_END), match.end()
-    inside, mult, inside2, unit, after = match.group(_NUM_END + 1, _NUM_END + 2, _NUM_END + 3, _UNIT_GROUP, _UNIT_GROUP + 1)
-    inside = inside or inside2
-    written = text[start:num_end]
+    start, end = match.start(), match.end()
     value: Decimal | float | None
-    if written[0] in _C:
-        value = _chinese_value(text, start, written, inside, end)
-    elif "." in written or "," in written or unit in M.RATE_SIGNS:
-        value = parse_arabic(written)
+    words = match.group(_G_PCT)
+    if words is not None:  # 百分之九十五点五: a rate written in words
+        unit, inside, mult, after = "%", None, "", match.group(_G_PCT_AFTER)
+        value = _parse_percent_words(words)
     else:
-        value = int(written)  # the common case, without the cost of Decimal
+        inside, mult, inside2, unit, after = match.group(_G_INSIDE, _G_MULT, _G_INSIDE2, _G_UNIT, _G_AFTER)
+        inside = inside or inside2
+        written = text[start : match.end(_G_NUM_END)]
+        if written[0] in _C:
+            value = _chinese_value(text, start, written, inside, end)
+        elif "." in written or "," in written or unit in M.RATE_SIGNS:
+            value = _parse_arabic(written)
+        else:
+            value = int(written)  # the common case, without the cost of Decimal
     if value is None or (mult and unit in M.RATE_SIGNS) or (inside == "多" and unit == "元" and not mult):
         return []
 
     # One match on the reversed clause reads, nearest first: an approximation marker, a change
     # verb, words that say nothing about the subject, then the rest of the clause.
-    context = _CONTEXT_REV.match(text[max(last_end, start - _LOOKBACK) : start][::-1])
+    negative = start > 0 and text[start - 1] == "-"  # a sign, or _is_sign() would have rejected it
+    signed = start - negative
+    context = _CONTEXT_REV.match(text[max(last_end, signed - _LOOKBACK) : signed][::-1])
     marker, verb = context.group(1, 2)  # type: ignore[union-attr]
-    clause = start - context.end()  # type: ignore[union-attr]
-    pre = text[clause:start]
+    clause = signed - context.end()  # type: ignore[union-attr]
+    pre = text[clause:signed]
     approx, bound = True, None
     if marker:
         bound = M.APPROX_BEFORE[marker[::-1]]
@@ -193,13 +204,18 @@ def _read(text: str, match: re.Match[str], last_end: int, facts: list[Fact]) -> 
         kind, out_unit = "pp_change", "个百分点"
     else:
         if mult:
-            value = value * multiplier(mult)
+            value = value * _multiplier(mult)
         kind, out_unit = ("amount", "元") if unit in _MONEY else ("count", unit)
     if kind == "rate":
         direction = None
+    if negative:
+        # 增长-3.2% is a fall of 3.2%; a negative level or count is not a statement we can read.
+        if direction is None:
+            return []
+        direction = "down" if direction == "up" else "up"
 
     quote_start = clause + (len(pre) - len(pre.lstrip(_LEADING_JUNK)))
-    subject, bare_verb = _strip_leaders(text[clause : start - context.end(3)])  # type: ignore[union-attr]
+    subject, bare_verb = _strip_leaders(text[clause : signed - context.end(3)])  # type: ignore[union-attr]
     quote_end = end
     if bare_verb and kind in ("count", "amount"):
         # 组织53家单位: what is counted follows the measure word, the verb only precedes it.
@@ -211,16 +227,22 @@ def _read(text: str, match: re.Match[str], last_end: int, facts: list[Fact]) -> 
         subject = _borrowed_subject(text, clause, facts, follows)
         if not subject and kind in ("count", "amount"):
             subject = _PHRASE_AFTER.match(text, end).group()  # type: ignore[union-attr]
+    # Positional: a third cheaper than keywords in the loop that builds every fact; the order is
+    # checked against the model by tests/reading/test_facts.py::test_facts_are_built_in_field_order.
     fact = Fact(
-        value=float(value), unit=out_unit, start=quote_start, end=quote_end,
-        quote=text[quote_start:quote_end], kind=kind, approx=approx, bound=bound, change=direction,
-        subject=subject,
+        float(value), out_unit, quote_start, quote_end, text[quote_start:quote_end], kind, approx, bound,
+        direction, subject,
     )
     if kind == "rate" and "、" in subject:
         parts = [part for part in subject.split("、") if part]
         if len(parts) > 1 and all(part.endswith(_RATE_ENDINGS) for part in parts):
             return [evolve(fact, subject=part) for part in parts]
     return [fact]
+
+
+def _is_sign(text: str, start: int) -> bool:
+    """Whether the ``-`` before *start* is a minus sign rather than a range or a code (3-5, 0755-)."""
+    return text[start - 1] == "-" and (start == 1 or text[start - 2] not in _NOT_AFTER_SIGN)
 
 
 def _next_is_glued(text: str, num_end: int) -> bool:
@@ -250,7 +272,7 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
             return None
         if end < len(text) and text[end] not in M.CLAUSE_BREAKS and text[end] != "、":
             return None
-    return parse_chinese(numeral)
+    return _parse_chinese(numeral)
 
 
 def _clause_start(text: str, start: int, last_end: int) -> int:
@@ -322,8 +344,8 @@ def _rank(text: str, match: re.Match[str]) -> Fact | None:
     if context is None:
         return None
     written = match.group("n")
-    value = parse_arabic(written) if written[0].isdigit() else parse_chinese(written)
-    if value is None or _next_is_glued(text, match.end("n")):
+    value = _parse_arabic(written) if written[0].isdigit() else _parse_chinese(written)
+    if value is None or _next_is_glued(text, match.end("n")) or text[match.end("n") : match.end("n") + 1] in _NOT_RANK:
         return None
     pre = rev[context.end():][::-1]
     subject = _subject(pre)[0]
@@ -334,7 +356,7 @@ def _rank(text: str, match: re.Match[str]) -> Fact | None:
     )
 
 
-def parse_arabic(digits: str) -> Decimal:
+def _parse_arabic(digits: str) -> Decimal:
     """Read an Arabic number such as ``"32030"``, ``"10.71"`` or ``"1,234"`` exactly.
 
     :raises ValueError: if *digits* is not such a number.
@@ -345,7 +367,7 @@ def parse_arabic(digits: str) -> Decimal:
         raise ValueError(f"not an Arabic number: {digits!r}") from error
 
 
-def parse_chinese(numeral: str) -> Decimal | None:
+def _parse_chinese(numeral: str) -> Decimal | None:
     """Read a Chinese numeral used as a quantity (十六, 两万, 一千二百), else ``None``.
 
     Two or more characters must include one of 十百千万亿: without it the form is a digit list
@@ -365,7 +387,18 @@ def parse_chinese(numeral: str) -> Decimal | None:
     return Decimal(str(value))
 
 
-def multiplier(word: str) -> int:
+def _parse_percent_words(words: str) -> Decimal | None:
+    """The number of 百分之… (九十五点五 → 95.5, 百 → 100), else ``None``."""
+    if words == "百":
+        return Decimal(100)
+    try:
+        value = cn2an.cn2an(words, "normal")
+    except (ValueError, KeyError):
+        return None
+    return Decimal(str(value))
+
+
+def _multiplier(word: str) -> int:
     """The factor of the magnitude characters written after a number (万 → 10⁴, 千万 → 10⁷)."""
     factor = 1
     for char in word:

@@ -41,8 +41,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 _FURNITURE_TAGS = ("nav", "header", "footer", "aside", "script", "style", "noscript", "template",
                    "iframe", "form", "button", "select", "svg", "canvas")
 _FURNITURE_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|footer|header|topbar|"
-    r"sidebar|share|toolbar|pagination|copyright|banner|search|login)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:nav|nav[-_]?bar|navigation|menu|breadcrumbs?|crumbs?|footer|header|top[-_]?bar|"
+    r"side[-_]?bar|share|tool[-_]?bar|pagination|copyright|banner|search|login)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # A container named like furniture is kept when it holds this share of the page's text: some
@@ -152,7 +152,10 @@ def _remove(element: object) -> None:
 
 
 def read_docx(data: bytes, source: str) -> str:
-    """The paragraphs of a DOCX file, one a line, with tables in document order (cells split by tabs)."""
+    """The paragraphs of a DOCX file, one a line, with tables in document order (cells split by tabs).
+
+    Automatic numbering is rendered into the text (see :mod:`~lawgov_score.reading.docx_numbering`).
+    """
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
@@ -165,10 +168,14 @@ def read_docx(data: bytes, source: str) -> str:
     except Exception as error:  # python-docx and lxml raise many kinds on damaged archives
         raise InputError(f"the file is not a readable DOCX document: {type(error).__name__}: {error}",
                          source) from None
+    from lawgov_score.reading.docx_numbering import Numbering
+
+    numbering = Numbering(document)
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            # Headings numbered by a list style carry no marker in their text: add the one Word shows.
+            lines.append(numbering.marker(block) + block.text)
         elif isinstance(block, Table):
             for row in block.rows:
                 cells: list[str] = []

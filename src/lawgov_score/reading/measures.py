@@ -8,12 +8,12 @@ by length, so the order below is for the reader only.
 
 from __future__ import annotations
 
-from typing import Literal
+from lawgov_score.reading.model import Bound, ChangeDirection
 
 #: Measure words that make a number a count. Each is the unit a fact reports as written.
 COUNT_MEASURES: tuple[str, ...] = (
     # cases, documents, items
-    "件", "宗", "项", "条", "份", "篇", "部", "本", "册", "套", "类", "种", "批", "批次",
+    "件", "宗", "项", "条", "份", "卷", "篇", "部", "本", "册", "套", "类", "种", "批", "批次",
     "个", "起", "处", "所", "座", "台", "辆", "艘", "张", "封", "幅", "块",
     # events and sessions
     "次", "场", "场次", "期", "轮", "堂", "节", "课时", "学时", "班",
@@ -52,8 +52,6 @@ CJK_MAGNITUDE_CHARS = "十百千万亿"
 #: 一 is left out: 一次性, 一件事, 一张网 are idioms far more often than counts of one.
 CJK_SINGLE_QUANTITY = "二两三四五六七八九十"
 
-Bound = Literal["lower", "upper"]
-
 #: Approximation markers written before the number, with the side the true value lies on.
 APPROX_BEFORE: dict[str, Bound | None] = {
     "超过": "lower", "逾": "lower", "多达": "lower", "高达": "lower", "至少": "lower", "不少于": "lower",
@@ -65,11 +63,9 @@ APPROX_INSIDE: dict[str, Bound | None] = {"余": "lower", "多": "lower"}
 #: Markers after the measure word.
 APPROX_AFTER: dict[str, Bound | None] = {"以上": "lower", "有余": "lower", "之多": "lower", "左右": None, "上下": None}
 
-Direction = Literal["up", "down"]
-
 #: Verbs directly before a number that make it a change, not a level. "降至"/"提高到" are
 #: absent on purpose: the number after them is the new level.
-CHANGE_VERBS: dict[str, Direction] = {
+CHANGE_VERBS: dict[str, ChangeDirection] = {
     "增长": "up", "上升": "up", "提高": "up", "提升": "up", "增加": "up", "增幅": "up",
     "上涨": "up", "增长了": "up", "增加了": "up", "提高了": "up", "上升了": "up",
     "下降": "down", "减少": "down", "降低": "down", "降幅": "down", "回落": "down", "下滑": "down",
@@ -79,7 +75,8 @@ CHANGE_VERBS: dict[str, Direction] = {
 CHANGE_LINKS: tuple[str, ...] = ("为", "达", "达到", "约")
 
 #: Words before 第N that make it a rank (排名全市第3, 全省第一).
-RANK_VERBS: tuple[str, ...] = ("排名", "排", "位列", "位居", "名列", "居", "列", "获评", "位于")
+# 排, 列 and 居 alone are left out: 安排第一批, 系列第一期, 邻居第一 are not ranks.
+RANK_VERBS: tuple[str, ...] = ("排名", "排在", "排位", "位列", "位居", "名列", "居于", "获评", "位于")
 RANK_SCOPES: tuple[str, ...] = (
     "全国", "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全系统", "同类城市", "同级",
     "各区", "各县", "各区县", "各市",
@@ -106,10 +103,15 @@ SUBJECT_LEADERS: tuple[str, ...] = (
     "查办", "承办", "参与", "提出", "出具", "揭示", "移送", "跟踪", "归集", "共享", "发出", "指导", "召开",
     "审计", "检查", "抽查", "公布", "修订", "清理", "保留", "废止", "新增", "培训", "办结", "调处", "化解",
     "纳入", "处理", "建成", "建立", "新建", "设立", "打造", "培育", "选树", "引进", "发放", "投入", "追回",
-    "帮助", "服务",
+    "帮助", "服务", "主持",
 )
 #: Words at the start of a clause that are dropped even when nothing is left after them.
-SUBJECT_FILLERS: tuple[str, ...] = ("对", "向", "为", "共", "累计", "其中", "全年", "今年", "本年度", "已", "按程序")
+SUBJECT_FILLERS: tuple[str, ...] = (
+    "对", "向", "为", "共", "共有", "累计", "其中", "全年", "年内", "今年", "本年度", "已", "按程序",
+    *(f"{ordinal}是" for ordinal in "一二三四五六七八九十"),  # 三是开展抽查215次: an enumeration
+    # scopes: in 组织全区1.2万名执法人员 what is counted is 执法人员, not 全区
+    "全区", "全市", "全省", "全县", "全国", "全镇", "全街道", "全体", "各级", "各类",
+)
 #: Words that end a subject read after the measure word (53家单位党政… → 单位).
 SUBJECT_STOPS: tuple[str, ...] = (
     "进行", "参加", "参与", "通过", "开展", "旁听", "党政", "完成", "获得", "获评", "入选", "的", "和", "及",

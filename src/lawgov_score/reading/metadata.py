@@ -2,7 +2,8 @@
 
 The issuer and date come from the signature at the end when there is one, else from the
 title and first lines (``XX区人民政府关于2023年法治政府建设工作情况的报告``, ``发布时间：2024-03-28``).
-The required elements are those of the 2019 rule (see FRAMEWORK.md): ``measures``,
+A signature giving the month only (``2024年3月``) is dated the 1st of that month. The required
+elements are those of the 2019 rule (see FRAMEWORK.md): ``measures``,
 ``shortcomings``, ``first_responsible``, ``plans`` and ``other``.
 """
 
@@ -15,13 +16,13 @@ from collections.abc import Sequence
 from lawgov_score.reading.classify import FIRST_RESPONSIBLE
 from lawgov_score.reading.model import Metadata
 from lawgov_score.reading.numerals import chinese_digits, chinese_int
-from lawgov_score.reading.outline import CLOSING_DATE, ISSUER, Node, lines
+from lawgov_score.reading.outline import Node, lines, signature
 
 ELEMENTS = ("measures", "shortcomings", "first_responsible", "plans", "other")
 
 _HEAD_LINES = 6
 _DATE = re.compile(r"(?P<y>\d{4}|[〇零○O一二三四五六七八九]{4})\s*年\s*(?P<m>[\d十一二三四五六七八九〇零]{1,3})\s*月"
-                   r"\s*(?P<d>[\d十一二三四五六七八九〇零]{1,3})\s*日")
+                   r"(?:\s*(?P<d>[\d十一二三四五六七八九〇零]{1,3})\s*日)?")
 _PUBLISHED = re.compile(r"(?:发布|公开|成文|印发)(?:时间|日期)\s*[:]?\s*"
                         r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _TITLE_ISSUER = re.compile(r"^(?P<who>[^\s,。:;\d]{2,30}?)(?:关于)?(?:\d{4}|[〇零一二三四五六七八九]{4})年度?"
@@ -46,11 +47,12 @@ def extract_metadata(text: str, roots: Sequence[Node]) -> Metadata:
     published = None
     if closing is not None:
         for start, end in lines(text[closing.start:closing.end]):
-            line = text[closing.start + start:closing.start + end].strip()
-            if CLOSING_DATE.fullmatch(line.replace(" ", "")):
-                published = published or _date(line)
-            elif ISSUER.fullmatch(line) and issuer is None and not re.search(r"报告", line):
-                issuer = line
+            read = signature(text[closing.start + start:closing.start + end])
+            if read is None:
+                continue
+            who, when = read
+            issuer = issuer or who
+            published = published or (_date(when) if when else None)
     for line in head:
         if issuer is None:
             found = _TITLE_ISSUER.match(line) or _TITLE_ISSUER_ABOUT.match(line)
@@ -91,7 +93,9 @@ def _date(line: str) -> str | None:
         return None
     year = chinese_digits(found.group("y"))
     month = chinese_int(found.group("m"))
-    day = chinese_int(found.group("d"))
+    # A signature giving the month only is dated the 1st: the deadline (1 April) is a month's first
+    # day, so whether the report was on time is still decided right.
+    day = chinese_int(found.group("d")) if found.group("d") else 1
     if year is None or month is None or day is None:
         return None
     return _iso(year, month, day)

@@ -52,8 +52,9 @@ _ITEM_MARKER = re.compile(
     rf"(?:(?P<cn>[{CN}]{{1,3}})是|第(?P<ord>[{CN}]{{1,3}}),|其(?P<qi>[{CN}]{{1,2}}),)",
     re.MULTILINE,
 )
+# The day is sometimes left out of a signature (2024年3月).
 CLOSING_DATE = re.compile(r"(?:\d{4}|[〇零○O一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月"
-                           r"[\d〇零一二三四五六七八九十]{1,3}日")
+                          r"(?:[\d〇零一二三四五六七八九十]{1,3}日)?")
 _CLOSING_PHRASE = re.compile(r"(?:专此|特此|此|现)报告[。.]?|\(此件[^)]*\)|\(此页无正文\)")
 ISSUER = re.compile(r".{2,40}(?:人民政府|政府|委员会|办公室|办公厅|管理委员会|管委会|局|厅|委|院|署|办|处|中心|部|司)")
 _SHORTCOMINGS = re.compile(r"存在|不足|短板|差距|薄弱|困难和问题|问题和困难|问题与不足")
@@ -131,20 +132,37 @@ def _heading_at(text: str, start: int, end: int) -> tuple[str, int, str, int] | 
     return None
 
 
+def signature(line: str) -> tuple[str | None, str | None] | None:
+    """Read a line of a closing block: ``(issuer, date text)``, either may be ``None``; ``None``
+    when the line is not one (``专此报告。`` gives ``(None, None)``)."""
+    line = line.strip()
+    compact = line.replace(" ", "")
+    if CLOSING_DATE.fullmatch(compact):
+        return None, compact
+    if _CLOSING_PHRASE.fullmatch(line):
+        return None, None
+    if re.search(r"[。,;:!?]|报告", line):
+        return None
+    date = CLOSING_DATE.search(compact)
+    if date is not None and date.end() == len(compact):
+        issuer = line[: line.find(date.group()[:4])].strip() if date.group()[:4] in line else ""
+        if issuer and len(issuer) <= 40 and ISSUER.fullmatch(issuer):
+            return issuer, date.group()
+        return None
+    if len(line) <= 40 and ISSUER.fullmatch(line):
+        return line, None
+    return None
+
+
 def closing_start(text: str, spans: list[tuple[int, int]]) -> int | None:
     """Where the closing block (``专此报告。``, issuer, date) begins, if the report has one."""
     found = None
     signed = False
     for start, end in reversed(spans[-6:]):
-        line = text[start:end].strip()
-        if CLOSING_DATE.fullmatch(line) or CLOSING_DATE.fullmatch(line.replace(" ", "")):
-            signed = True
-        elif _CLOSING_PHRASE.fullmatch(line):
-            pass
-        elif len(line) <= 40 and ISSUER.fullmatch(line) and not re.search(r"[。,;:!?]", line):
-            signed = True
-        else:
+        read = signature(text[start:end])
+        if read is None:
             break
+        signed = signed or read != (None, None)
         found = start
     return found if signed else None
 
@@ -229,12 +247,13 @@ def _close_spans(nodes: list[Node], end: int) -> None:
         _close_spans(node.children, node.end)
 
 
-def _add_runin(text: str, nodes: list[Node], spans: list[tuple[int, int]]) -> None:
+def _add_runin(text: str, nodes: list[Node], spans: list[tuple[int, int]], starts: list[int] | None = None) -> None:
     """Find unnumbered run-in headings in sections that have no numbered sub-headings."""
-    starts = [start for start, _ in spans]
+    if starts is None:
+        starts = [start for start, _ in spans]
     for node in nodes:
         if node.children:
-            _add_runin(text, node.children, spans)
+            _add_runin(text, node.children, spans, starts)
             continue
         body = spans[bisect.bisect_left(starts, node.start):bisect.bisect_left(starts, node.end)]
         if body and node.role != "preamble" and body[0][0] == node.start:
