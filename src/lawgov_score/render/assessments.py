@@ -1,4 +1,4 @@
-"""Rendering assessments and rankings for people (tables, Markdown) and programs (JSON, CSV)."""
+"""Rendering assessments and rankings for people (tables, Markdown, HTML) and programs (JSON, CSV)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lawgov_score.model.assessment import Assessment, DimensionScore
 from lawgov_score.model.serialise import to_dict
@@ -14,13 +14,29 @@ from lawgov_score.render.text_table import clip, render_table
 from lawgov_score.schemas import validate
 from lawgov_score.scoring import RankEntry
 
-FORMATS = ("table", "json", "csv", "md")
+if TYPE_CHECKING:
+    from lawgov_score.reading.model import Document
+
+FORMATS = ("table", "json", "csv", "md", "html")
 
 
 def render(
-    assessments: Sequence[Assessment], ranking: Sequence[RankEntry], fmt: str, explain: str | None = None
+    assessments: Sequence[Assessment],
+    ranking: Sequence[RankEntry],
+    fmt: str,
+    explain: str | None = None,
+    documents: Sequence[Document | None] | None = None,
 ) -> str:
-    """Render in one of :data:`FORMATS`; ``explain`` (a dimension code) adds its indicator detail."""
+    """Render in one of :data:`FORMATS`; ``explain`` (a dimension code) adds its indicator detail.
+
+    ``documents`` (one per assessment, when scored from reports) let the HTML page show each
+    report's text with the evidence marked.
+    """
+    if fmt == "html":
+        from lawgov_score.render.html import render_html
+
+        docs = list(documents) if documents is not None else [None] * len(assessments)
+        return render_html(list(zip(assessments, docs)), ranking)
     if fmt == "json":
         return to_json(assessments, ranking)
     if fmt == "csv":
@@ -155,9 +171,8 @@ def to_text(assessments: Sequence[Assessment], ranking: Sequence[RankEntry], exp
 def explain_text(assessment: Assessment, code: str) -> str:
     """Every indicator of dimension ``code``: raw value, score, weight, the rule and the evidence."""
     d = assessment.dimension(code)
-    lines = [
-        f"\n{d.code} {d.title_zh} — score {_score(d.score)}, weight {d.weight:g}, share of overall {d.effective_weight:.3f}"
-    ]
+    share = f"share of overall {d.effective_weight:.3f}"
+    lines = [f"\n{d.code} {d.title_zh} — score {_score(d.score)}, weight {d.weight:g}, {share}"]
     for i in d.indicators:
         raw = "—" if i.raw is None else f"{i.raw:g}"
         lines.append(
@@ -174,23 +189,7 @@ def explain_text(assessment: Assessment, code: str) -> str:
 
 
 def to_markdown(assessments: Sequence[Assessment], ranking: Sequence[RankEntry], explain: str | None) -> str:
-    out = []
-    for a in assessments:
-        out.append(
-            f"## {_md(a.unit.name)} {a.unit.year or ''}\n\nOverall: **{_score(a.overall)}** / 100 ({a.status})\n"
-        )
-        out.append("| " + " | ".join(DIMENSION_HEADER) + " |")
-        out.append("|" + "---|" * len(DIMENSION_HEADER))
-        out.extend("| " + " | ".join(_md(c) for c in row) + " |" for row in dimension_rows(a))
-        out.extend(f"\n> warning: {_md(w)}" for w in a.warnings)
-        if explain:
-            out.append("\n```text" + explain_text(a, explain) + "```")
-        out.append("")
-    if len(assessments) > 1:
-        out.append("## Ranking\n\n| rank | unit | year | overall |\n|---|---|---|---|")
-        out.extend(f"| {r.rank or '—'} | {_md(r.unit)} | {r.year or ''} | {_score(r.overall)} |" for r in ranking)
-    return "\n".join(out) + "\n"
+    """The Markdown report (:mod:`lawgov_score.render.markdown`)."""
+    from lawgov_score.render.markdown import render_markdown
 
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return render_markdown(assessments, ranking, explain)

@@ -1,0 +1,446 @@
+"""A self-contained HTML report: one report's scores beside its text, or a ranking of many units.
+
+The page has no external asset (styles, script and charts are inline), opens offline and
+prints. Every piece of report text goes through Jinja2's autoescaping or
+:func:`markupsafe.escape`; a Content-Security-Policy that allows only the page's own script
+(by hash) is a second line of defence.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
+from functools import lru_cache
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from attrs import field, frozen
+from markupsafe import Markup, escape
+
+from lawgov_score.model import tuple_of
+from lawgov_score.model.assessment import Assessment, AuditFinding, DimensionScore, IndicatorScore
+from lawgov_score.render import charts, views
+from lawgov_score.render.views import Axis, UnitScores
+
+if TYPE_CHECKING:
+    from lawgov_score.reading.model import Document
+    from lawgov_score.scoring import RankEntry
+
+__all__ = ["highlight", "render_html", "render_panel_html"]
+
+AUDIT_SIGNS = {"consistent": "✓", "inconsistent": "✗", "unverifiable": "?"}
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment: templates shipped in the package, autoescaping always on."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("lawgov_score.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        score=views.format_score,
+        delta=views.format_delta,
+        share=views.format_share,
+        raw=views.format_raw,
+    )
+    env.globals.update(
+        band=views.band,
+        interval_chart=charts.rank_interval,
+        audit_signs=AUDIT_SIGNS,
+        arrows=views.ARROWS,
+        words=views.WORDS,
+        pass_line=views.PASS_LINE,
+    )
+    return env
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[Markup, Markup, str]:
+    """The inline style and script, and the CSP hash that lets exactly that script run."""
+    env = environment()
+    assert env.loader is not None
+    # read raw: CSS and JavaScript braces are not Jinja syntax
+    style = env.loader.get_source(env, "_style.css.j2")[0]
+    script = env.loader.get_source(env, "_script.js.j2")[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return Markup(style), Markup(script), f"sha256-{digest}"
+
+
+# -- marking evidence spans in the report text -----------------------------------------------
+
+
+@frozen
+class MarkSpan:
+    """A span of the report text to highlight, with the element id a link jumps to."""
+
+    id: str
+    start: int
+    end: int
+    kind: str = "evidence"
+
+
+def highlight(text: str, spans: Sequence[MarkSpan]) -> Markup:
+    """``text`` escaped, with ``<mark>`` around every span; overlapping spans are split.
+
+    The text is cut at every span boundary; each piece covered by spans becomes one
+    ``<mark data-spans="id …">``, so overlapping and nested spans need no nesting of elements.
+    The first piece of a span carries its ``id`` (a second span starting at the same place gets
+    an empty anchor of its own). Spans outside the text are ignored.
+    """
+    valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    starts: dict[int, list[MarkSpan]] = {}
+    ends: dict[int, list[MarkSpan]] = {}
+    for s in sorted(valid, key=lambda s: (s.start, -s.end, s.id)):
+        starts.setdefault(s.start, []).append(s)
+        ends.setdefault(s.end, []).append(s)
+    bounds = sorted({0, len(text), *starts, *ends})
+    active: dict[str, MarkSpan] = {}
+    out: list[str] = []
+    for a, b in pairwise(bounds):
+        for s in ends.get(a, ()):
+            active.pop(s.id, None)
+        opening = starts.get(a, [])
+        for s in opening:
+            active[s.id] = s
+        piece = escape(text[a:b])
+        if not active:
+            out.append(piece)
+            continue
+        out.extend(f'<span class="anchor" id="{escape(s.id)}" tabindex="-1"></span>' for s in opening[1:])
+        ident = f' id="{escape(opening[0].id)}" tabindex="-1"' if opening else ""
+        kinds = " ".join(sorted({s.kind for s in active.values()}))
+        ids = " ".join(active)
+        out.append(f'<mark class="{kinds}"{ident} data-spans="{escape(ids)}">{piece}</mark>')
+    return Markup("".join(out))
+
+
+# -- one unit ----------------------------------------------------------------------------------
+
+
+@frozen
+class Quote:
+    """An evidence quote in the page: its number, and where its span is marked (if anywhere)."""
+
+    number: int
+    text: str
+    target: str | None
+    start: int | None
+    end: int | None
+    anchor: str
+    exact: bool = True
+    """The report text at the span reads as the quote (false: the page says so)."""
+
+
+@frozen
+class IndicatorRow:
+    """An indicator with the quotes behind it."""
+
+    score: IndicatorScore
+    quotes: tuple[Quote, ...] = field(converter=tuple_of)
+
+
+@frozen
+class DimensionView:
+    """A dimension with its indicator rows."""
+
+    score: DimensionScore
+    axis: Axis
+    rows: tuple[IndicatorRow, ...] = field(converter=tuple_of)
+
+    @property
+    def quote_count(self) -> int:
+        return sum(len(r.quotes) for r in self.rows)
+
+
+@frozen
+class AuditRow:
+    finding: AuditFinding
+    target: str | None
+
+
+@frozen
+class UnitReport:
+    """Everything the page shows about one assessment."""
+
+    prefix: str
+    assessment: Assessment
+    band: views.Band | None
+    gauge: Markup
+    radar: Markup
+    axes: tuple[Axis, ...] = field(converter=tuple_of)
+    dimensions: tuple[DimensionView, ...] = field(converter=tuple_of)
+    audit: tuple[AuditRow, ...] = field(converter=tuple_of)
+    text: Markup | None = None
+    source: str | None = None
+    published: str | None = None
+
+    @property
+    def title(self) -> str:
+        u = self.assessment.unit
+        return f"{u.name} {u.year}" if u.year is not None else u.name
+
+    @property
+    def quote_count(self) -> int:
+        return sum(d.quote_count for d in self.dimensions)
+
+
+def unit_report(assessment: Assessment, document: Document | None, prefix: str = "") -> UnitReport:
+    """Collect what the page shows for one assessment, marking its spans in the document's text."""
+    original = document.original if document is not None else None
+    span_ids: dict[tuple[int, int], str] = {}
+    marks: list[MarkSpan] = []
+
+    def target(start: int | None, end: int | None, kind: str) -> str | None:
+        if original is None or start is None or end is None or not 0 <= start < end <= len(original):
+            return None
+        key = (start, end)
+        if key not in span_ids:
+            span_ids[key] = f"{prefix}span-{len(span_ids) + 1}"
+            marks.append(MarkSpan(span_ids[key], start, end, kind))
+        return span_ids[key]
+
+    counter = 0
+    dims = []
+    for d in assessment.dimensions:
+        rows = []
+        for ind in d.indicators:
+            quotes = []
+            for ev in ind.evidence:
+                counter += 1
+                where = target(ev.start, ev.end, "evidence")
+                exact = where is None or original is None or original[ev.start : ev.end] == ev.quote
+                quotes.append(Quote(counter, ev.quote, where, ev.start, ev.end, f"{prefix}q-{counter}", exact))
+            rows.append(IndicatorRow(ind, quotes))
+        dims.append(DimensionView(d, views.axis(d.code, d.title_zh, d.title_en), rows))
+    audit = [AuditRow(f, target(f.start, f.end, "audit")) for f in assessment.audit]
+    axes = [d.axis for d in dims]
+    title = f"{assessment.unit.name} {assessment.unit.year or ''}".strip()
+    radar = charts.radar(
+        [charts.RadarAxis(a.code, a.zh, a.en) for a in axes],
+        [charts.Series(title, [d.score.score for d in dims])],
+        ident=f"{prefix}radar",
+        title=f"Radar chart of the dimension scores of {title} (0–100)",
+    )
+    gauge = charts.gauge(assessment.overall, title=f"overall {views.format_score(assessment.overall)} of 100")
+    text = highlight(original, marks) if original is not None else None
+    source = document.source if document is not None else assessment.provenance.source
+    published = document.metadata.published if document is not None else None
+    return UnitReport(
+        prefix, assessment, views.band(assessment.overall), gauge, radar, axes, dims, audit, text, source, published
+    )
+
+
+# -- many units ---------------------------------------------------------------------------------
+
+
+@frozen
+class HeatRow:
+    unit: UnitScores
+    cells: tuple[tuple[float | None, str, str], ...] = field(converter=tuple_of)
+
+
+@frozen
+class ComparisonView:
+    comparison: views.Comparison
+    radar: Markup
+
+
+@frozen
+class Collection:
+    """A page about several units: ranking, heat map, small multiples, comparisons, details."""
+
+    title: str
+    axes: tuple[Axis, ...] = field(converter=tuple_of)
+    units: tuple[UnitScores, ...] = field(converter=tuple_of)
+    heat: tuple[HeatRow, ...] = field(converter=tuple_of)
+    multiples: tuple[tuple[UnitScores, Markup], ...] = field(converter=tuple_of)
+    comparisons: tuple[ComparisonView, ...] = field(converter=tuple_of)
+    reports: tuple[UnitReport, ...] = field(converter=tuple_of)
+    scale: tuple[float, float] = (0.0, 100.0)
+    show_band: bool = True
+    intervals: bool = False
+    note: str = ""
+
+
+def _collection(
+    title: str,
+    axes: Sequence[Axis],
+    units: Sequence[UnitScores],
+    reports: Sequence[UnitReport] = (),
+    show_band: bool = True,
+    note: str = "",
+) -> Collection:
+    ordered = views.ranked(units)
+    values = [v for u in ordered for v in (u.overall, *u.dims.values()) if v is not None]
+    if show_band:  # report scores are absolute, 0–100
+        low, high = min([0.0, *values]), max([100.0, *values])
+    else:  # a panel's scores are relative (min-max, z-scores …): the scale is the data's
+        low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    heat = [
+        HeatRow(u, [(u.dims.get(a.code), *charts.heat_colour(u.dims.get(a.code), low, high)) for a in axes])
+        for u in ordered
+    ]
+    multiples = [
+        (
+            u,
+            charts.bars(
+                [f"{a.code} {a.zh}" for a in axes],
+                [u.dims.get(a.code) for a in axes],
+                title=f"{u.label}: dimension scores",
+                low=low,
+                high=high,
+                pass_line=views.PASS_LINE if show_band else None,
+            ),
+        )
+        for u in ordered
+    ]
+    radar_axes = [charts.RadarAxis(a.code, a.zh, a.en) for a in axes]
+    compared = []
+    for i, c in enumerate(views.comparisons(units, axes)):
+        radar = charts.radar(
+            radar_axes,
+            [
+                charts.Series(str(c.after.year), [ch.after for ch in c.dimensions]),
+                charts.Series(str(c.before.year), [ch.before for ch in c.dimensions], style="dashed"),
+            ],
+            ident=f"cmp{i + 1}-radar",
+            title=f"{c.name}: dimension scores in {c.before.year} (dashed, squares) and {c.after.year} (solid, dots)",
+            minimum=low,
+            maximum=high,
+            pass_line=views.PASS_LINE if show_band else None,
+        )
+        compared.append(ComparisonView(c, radar))
+    return Collection(
+        title=title,
+        axes=axes,
+        units=ordered,
+        heat=heat,
+        multiples=multiples,
+        comparisons=compared,
+        reports=reports,
+        scale=(low, high),
+        show_band=show_band,
+        intervals=any(u.interval is not None for u in ordered),
+        note=note,
+    )
+
+
+def _page(template: str, generated: datetime | None, **context: Any) -> str:
+    style, script, script_hash = _assets()
+    when = (generated or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    return (
+        environment()
+        .get_template(template)
+        .render(
+            style=style,
+            script=script,
+            script_hash=script_hash,
+            generated=when.strftime("%Y-%m-%d %H:%M UTC"),
+            **context,
+        )
+    )
+
+
+def render_html(
+    reports: Sequence[tuple[Assessment, Document | None]],
+    ranking: Sequence[RankEntry] | None = None,
+    *,
+    uncertainty: Any | None = None,
+    generated: datetime | None = None,
+    title: str | None = None,
+) -> str:
+    """One self-contained HTML page for one report, or a comparison of several.
+
+    :param reports: assessments, each with the :class:`~lawgov_score.reading.model.Document` it
+        was scored from (its text is shown with the evidence marked) or ``None``.
+    :param ranking: the ranking to show (default: by overall score).
+    :param uncertainty: a rank-uncertainty result (duck-typed, see :func:`views.attach_ranks`) whose
+        5–95 % rank intervals the ranking then shows.
+    :param generated: the date printed in the provenance (default: now).
+    :param title: the page title (default: the unit, or "N units").
+    :returns: the page; one report gives a single-report page, several a ranking, heat map and
+        small multiples, and two years of one unit a year-on-year comparison.
+    """
+    if len(reports) == 1:
+        assessment, document = reports[0]
+        report = unit_report(assessment, document)
+        return _page("report.html.j2", generated, title=title or report.title, report=report)
+    if ranking is None:
+        from lawgov_score.scoring import rank
+
+        ranking = rank([a for a, _ in reports])
+    details = [unit_report(a, d, prefix=f"u{i + 1}-") for i, (a, d) in enumerate(reports)]
+    units = [views.unit_scores(a, f"u{i + 1}") for i, (a, _) in enumerate(reports)]
+    ranks = {(r.unit, r.year): r.rank for r in ranking}
+    units = views.attach_ranks(units, ranks, uncertainty)
+    axes = views.axes_of(a for a, _ in reports)
+    collection = _collection(title or f"{len(reports)} units", axes, units, details)
+    return _page("collection.html.j2", generated, title=collection.title, collection=collection)
+
+
+def render_panel_html(
+    result: Any,
+    uncertainty: Any | None = None,
+    *,
+    names: Mapping[str, str] | None = None,
+    labels: Mapping[str, tuple[str, str]] | None = None,
+    title: str | None = None,
+    generated: datetime | None = None,
+) -> str:
+    """The HTML page of a panel run (``lawgov-score rank --format html``).
+
+    :param result: a :class:`lawgov_score.panel.results.PanelResult`, read duck-typed: ``units``,
+        ``years``, ``codes``, ``n_indicators``, ``contribution_codes``, ``index``, ``score(code)``
+        and ``rank(code)``.
+    :param uncertainty: its :class:`lawgov_score.panel.uncertainty.UncertaintyResult`, if one ran:
+        the ranking then shows 5–95 % rank intervals.
+    :param names: display name per unit code (default: the code).
+    :param labels: ``(zh, en)`` label per node code (default: D1–D10 short labels, else the code).
+    :param title: the page title.
+    :param generated: the date printed on the page (default: now).
+    """
+    names = names or {}
+    labels = labels or {}
+    index = result.index
+    children = list(result.contribution_codes)
+    axes = []
+    for code in children:
+        if code in labels:
+            zh, en = labels[code]
+            axes.append(Axis(code, zh, en, zh, en))
+        else:
+            axes.append(views.axis(code))
+    overall = result.score(index)
+    ranks_at = result.rank(index)
+    child_scores = {code: result.score(code) for code in children}
+    indicator_codes = list(result.codes[: result.n_indicators])
+    indicator_scores = {code: result.score(code) for code in indicator_codes}
+    units = []
+    for i, (code, year) in enumerate(zip(result.units, result.years)):
+        rank_value = views.finite(ranks_at[i])
+        units.append(
+            UnitScores(
+                key=str(code),
+                name=names.get(code, str(code)),
+                year=year,
+                overall=views.finite(overall[i]),
+                dims={c: views.finite(child_scores[c][i]) for c in children},
+                indicators=[
+                    views.IndicatorValue(c, labels.get(c, (c, ""))[0], "", None, "", views.finite(values[i]))
+                    for c, values in indicator_scores.items()
+                ],
+                rank=None if rank_value is None else int(rank_value),
+            )
+        )
+    units = views.attach_ranks(units, {(u.key, u.year): u.rank for u in units}, uncertainty)
+    years = sorted({y for y in result.years if y is not None})
+    note = "Ranks are within each year." if len(years) > 1 else ""
+    collection = _collection(title or f"Panel: {len(units)} units", axes, units, show_band=False, note=note)
+    return _page("collection.html.j2", generated, title=collection.title, collection=collection)

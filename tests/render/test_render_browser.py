@@ -1,0 +1,206 @@
+"""The HTML report in a real headless Chromium: no console error, the radar's values, quotes that
+jump to their span, keyboard use, a phone's width, print, and a malicious report that runs nothing.
+
+Screenshots (and a PDF) go to ``test-artifacts/``. The tests skip only when no Chromium is
+installed and ``CI`` is unset: in CI (``.ci/run`` installs Debian's chromium) a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from render_cdp import Browser, find_chromium
+from test_render_html import PAYLOADS, WHEN, malicious, two_years
+
+from lawgov_score.model.assessment import Assessment
+from lawgov_score.reading.model import Document
+from lawgov_score.render.html import render_html
+
+CHROMIUM = find_chromium()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but no chromium is installed: .ci/run should have installed Debian's chromium")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    instance = Browser(CHROMIUM)
+    try:
+        instance.open_page()
+        yield instance
+    finally:
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory: pytest.TempPathFactory, seed_scored: tuple[Assessment, Document, bool]) -> Path:
+    assessment, document, _ = seed_scored
+    path = tmp_path_factory.mktemp("html") / "seed.html"
+    path.write_text(render_html([(assessment, document)], generated=WHEN), encoding="utf-8")
+    return path
+
+
+def load(browser: Browser, path: Path, width: int = 1280, height: int = 900, mobile: bool = False) -> None:
+    browser.send("Emulation.setDeviceMetricsOverride",
+                 {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+    browser.navigate(path)
+
+
+def in_view(browser: Browser, element_id: str) -> dict[str, Any]:
+    """Where the element is, relative to the window and to its scrolling container."""
+    result: dict[str, Any] = browser.evaluate(
+        f"""(() => {{
+        const el = document.getElementById({element_id!r});
+        const r = el.getBoundingClientRect();
+        const box = el.closest('.text').getBoundingClientRect();
+        return {{top: r.top, bottom: r.bottom, height: r.height, inner: innerHeight,
+                 boxTop: box.top, boxBottom: box.bottom, tag: el.tagName,
+                 current: el.classList.contains('current'), active: document.activeElement.id,
+                 hash: location.hash}};
+        }})()"""
+    )
+    return result
+
+
+def visible(where: dict[str, Any]) -> bool:
+    """Inside the window and inside the scrolling box of the report text."""
+    top, bottom = float(where["top"]), float(where["bottom"])
+    in_window = 0 <= top < bottom <= float(where["inner"])
+    return in_window and where["boxTop"] - 1 <= top and bottom <= where["boxBottom"] + 1
+
+
+def test_seed_report_renders_without_console_errors(
+    browser: Browser, seed_page: Path, artifacts: Path, seed_scored: tuple[Assessment, Document, bool]
+) -> None:
+    load(browser, seed_page)
+    assert browser.errors() == []
+    assert browser.requests() == [seed_page.resolve().as_uri()]  # nothing fetched but the file itself
+    assessment = seed_scored[0]
+    assert browser.evaluate("document.title").startswith(assessment.unit.name)
+    assert browser.evaluate("document.characterSet") == "UTF-8"
+    assert browser.evaluate("document.querySelector('h1').innerText").startswith(assessment.unit.name)
+    browser.screenshot(artifacts / "html-report-seed.png")
+
+
+def test_radar_has_ten_axes_with_the_dimension_scores(
+    browser: Browser, seed_page: Path, seed_scored: tuple[Assessment, Document, bool]
+) -> None:
+    load(browser, seed_page)
+    axes = browser.evaluate(
+        """[...document.querySelectorAll('svg.radar g.axis')].map(g => [g.dataset.code, g.dataset.value,
+            g.querySelector('text').textContent])"""
+    )
+    points = browser.evaluate(
+        """[...document.querySelectorAll('svg.radar .series-0 circle.pt')].map(c =>
+            Math.hypot(+c.getAttribute('cx'), +c.getAttribute('cy')))"""
+    )
+    radius = browser.evaluate(
+        "Math.max(...[...document.querySelectorAll('svg.radar g.axis line')].map(l => "
+        "Math.hypot(+l.getAttribute('x2'), +l.getAttribute('y2'))))"
+    )
+    dims = seed_scored[0].dimensions
+    assert len(axes) == len(points) == 10
+    for (code, value, label), distance, d in zip(axes, points, dims):
+        assert code == d.code and code in label
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in label)  # the Chinese label is there
+        expected = d.score if d.score is not None else 0.0
+        assert (value == "" and d.score is None) or math.isclose(float(value), expected, rel_tol=1e-4)
+        assert distance / radius * 100 == pytest.approx(expected, abs=0.1)
+
+
+def test_clicking_a_quote_brings_its_span_into_view(browser: Browser, seed_page: Path, artifacts: Path) -> None:
+    load(browser, seed_page)
+    links = browser.evaluate("[...document.querySelectorAll('.quotes a.to-span')].map(a => a.hash.slice(1))")
+    assert len(links) >= 10
+    for index in (0, len(links) // 2, len(links) - 1):
+        target = links[index]
+        x, y = browser.evaluate(
+            f"""(() => {{ const a = document.querySelectorAll('.quotes a.to-span')[{index}];
+            a.scrollIntoView({{block: 'center'}}); const r = a.getClientRects()[0];
+            return [r.x + Math.min(r.width / 2, 8), r.y + r.height / 2]; }})()"""
+        )
+        browser.click(x, y)
+        browser.drain(0.1)
+        where = in_view(browser, target)
+        assert where["tag"] == "MARK" and where["current"], where
+        assert where["active"] == target and where["hash"] == f"#{target}"
+        assert visible(where), where
+    browser.screenshot(artifacts / "html-report-seed-after-click.png", full_page=False)
+    assert browser.errors() == []
+
+
+def test_keyboard_reaches_a_quote_and_enter_follows_it(browser: Browser, seed_page: Path) -> None:
+    load(browser, seed_page)
+    browser.press("Tab", "Tab", 9)
+    assert browser.evaluate("document.activeElement.className") == "skip"
+    target = browser.evaluate(
+        "(() => { const a = [...document.querySelectorAll('.quotes a.to-span')].at(-2); a.focus(); "
+        "return a.hash.slice(1); })()"
+    )
+    browser.press("Enter", "Enter", 13)
+    browser.drain(0.1)
+    where = in_view(browser, target)
+    assert where["active"] == target and visible(where), where
+
+
+def test_works_at_a_phone_width_and_prints(browser: Browser, seed_page: Path, artifacts: Path) -> None:
+    load(browser, seed_page, width=390, height=844, mobile=True)
+    assert browser.evaluate("document.documentElement.scrollWidth <= innerWidth + 1")
+    assert browser.evaluate("getComputedStyle(document.querySelector('.evidence-layout')).gridTemplateColumns"
+                            ).count("px") == 1  # one column
+    browser.screenshot(artifacts / "html-report-seed-phone.png")
+    load(browser, seed_page)
+    browser.send("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert browser.evaluate("getComputedStyle(document.querySelector('nav.toc')).display") == "none"
+        assert browser.evaluate("getComputedStyle(document.querySelector('.report-text .text')).maxHeight") == "none"
+        pdf = browser.send("Page.printToPDF", {"printBackground": True})["data"]
+        (artifacts / "html-report-seed.pdf").write_bytes(base64.b64decode(pdf))
+    finally:
+        browser.send("Emulation.setEmulatedMedia", {"media": ""})
+    assert browser.errors() == []
+
+
+def test_several_reports_page(
+    browser: Browser, tmp_path: Path, artifacts: Path, seed_scored: tuple[Assessment, Document, bool]
+) -> None:
+    path = tmp_path / "several.html"
+    path.write_text(render_html(two_years(seed_scored[0]), generated=WHEN), encoding="utf-8")
+    load(browser, path)
+    assert browser.errors() == []
+    assert browser.evaluate("document.querySelectorAll('table.heat tbody tr').length") == 3
+    assert browser.evaluate("document.querySelectorAll('.multiples svg.bars').length") == 3
+    assert browser.evaluate("document.querySelectorAll('table.changes tbody tr').length") == 10
+    assert "▲ up" in browser.evaluate("document.querySelector('table.changes').innerText")
+    browser.screenshot(artifacts / "html-several-reports.png")
+
+
+def test_a_malicious_report_runs_no_script(
+    browser: Browser, tmp_path: Path, artifacts: Path, seed_scored: tuple[Assessment, Document, bool]
+) -> None:
+    assessment, document, _ = seed_scored
+    path = tmp_path / "evil.html"
+    path.write_text(render_html([malicious(assessment, document)], generated=WHEN), encoding="utf-8")
+    load(browser, path)
+    browser.evaluate("document.querySelectorAll('*').forEach(e => e.dispatchEvent(new MouseEvent('mouseover')))")
+    assert browser.evaluate("typeof window.__pwned") == "undefined"
+    assert browser.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert browser.evaluate("document.scripts.length") == 1
+    assert browser.evaluate(
+        "[...document.querySelectorAll('a[href]')].every(a => a.getAttribute('href').startsWith('#'))"
+    )
+    text = browser.evaluate("document.querySelector('.report-text .text').innerText")
+    shown = browser.evaluate("document.body.innerText")
+    for payload in PAYLOADS:
+        assert payload in text  # shown literally, entities included
+        assert payload in shown
+    assert browser.requests() == [path.resolve().as_uri()]
+    assert browser.errors() == []
+    browser.screenshot(artifacts / "html-malicious-report.png", full_page=False)
