@@ -68,6 +68,10 @@ class MetricRule:
         return not self.context or term_pattern(self.context).search(sentence) is not None
 
 
+def _groups(groups: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(group) for group in groups)
+
+
 @frozen
 class FlagRule:
     """A yes/no indicator: 1 when a measure sentence holds a term of every group in ``all_of``.
@@ -76,12 +80,14 @@ class FlagRule:
     """
 
     indicator: str
-    all_of: tuple[tuple[str, ...], ...] = field(converter=lambda groups: tuple(tuple(g) for g in groups))
+    all_of: tuple[tuple[str, ...], ...] = field(converter=_groups)
 
     def describe(self) -> str:
+        """The rule in words, for the evidence trail."""
         return "a sentence naming " + " and ".join("/".join(group) for group in self.all_of)
 
     def observe(self, view: ReportView) -> Observation:
+        """1 with the first sentence that qualifies as evidence, else 0."""
         for sentence in view.measures:
             if all(term_pattern(group).search(sentence.text) for group in self.all_of):
                 evidence = [Evidence(sentence.quote, sentence.start, sentence.end)]

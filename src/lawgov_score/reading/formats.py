@@ -100,7 +100,7 @@ def read_html(data: bytes, source: str) -> tuple[str, str, str]:
     from inscriptis import Inscriptis
     from inscriptis.css_profiles import CSS_PROFILES
     from inscriptis.model.config import ParserConfig
-    from lxml import etree, html  # type: ignore[import-untyped]
+    from lxml import etree, html
 
     declared = _META_CHARSET.search(data[:8192])
     markup, encoding = decode_bytes(data, source, declared.group(1).decode("ascii") if declared else None)
