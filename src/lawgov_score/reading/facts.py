@@ -1,8 +1,9 @@
 """Find the quantitative facts of a normalised report: every counted number with its measure word.
 
-One left-to-right scan with a compiled pattern finds each number and what follows it (余/多,
-万/亿, the measure word, 以上/左右); the few characters before it, read within its clause, give
-the approximation, the change verb and the subject. Every quantifier in the patterns is bounded
+One left-to-right scan with a compiled pattern finds each number (Arabic, Chinese, 百分之…) and
+what follows it (余/多, 万/亿, the measure word, 以上/左右); the few characters before it, read
+within its clause, give the approximation, the change verb and the subject. A second, literal-led
+scan finds ranks (排名全市第3). Every quantifier in the patterns is bounded
 and a failed match never rescans more than a few dozen characters, so time is linear in the text.
 
 What is *not* a fact: a number without a measure word (years, dates, document numbers, "1310"),
@@ -14,10 +15,10 @@ a number inside “…” or 《…》 (slogans, titles), one joined to ``+``, a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
-import cn2an
 from attrs import evolve
 
 from lawgov_score.reading import measures as M
@@ -367,6 +368,16 @@ def _parse_arabic(digits: str) -> Decimal:
         raise ValueError(f"not an Arabic number: {digits!r}") from error
 
 
+@cache
+def _cn2an() -> Callable[[str, str], float]:
+    """cn2an's parser, imported on first use: the library takes ~0.2 s to import, and most
+    reports write their quantities in digits."""
+    import cn2an
+
+    parse: Callable[[str, str], float] = cn2an.cn2an
+    return parse
+
+
 def _parse_chinese(numeral: str) -> Decimal | None:
     """Read a Chinese numeral used as a quantity (十六, 两万, 一千二百), else ``None``.
 
@@ -381,7 +392,7 @@ def _parse_chinese(numeral: str) -> Decimal | None:
     if len(numeral) > 1 and not any(char in M.CJK_MAGNITUDE_CHARS for char in numeral):
         return None
     try:
-        value = cn2an.cn2an(numeral, "normal")  # "normal" accepts 两 and 一万二; "strict" does not
+        value = _cn2an()(numeral, "normal")  # "normal" accepts 两 and 一万二; "strict" does not
     except (ValueError, KeyError):  # cn2an 0.5 raises KeyError on some malformed forms (一十〇)
         return None
     return Decimal(str(value))
@@ -392,7 +403,7 @@ def _parse_percent_words(words: str) -> Decimal | None:
     if words == "百":
         return Decimal(100)
     try:
-        value = cn2an.cn2an(words, "normal")
+        value = _cn2an()(words, "normal")
     except (ValueError, KeyError):
         return None
     return Decimal(str(value))

@@ -1,0 +1,174 @@
+"""Timings of reading reports, against baselines measured in the same run.
+
+Extract-only part (the fact extractor, :func:`lawgov_score.reading.facts.extract_facts`):
+
+* the seed report against one ``re.compile(r"\\d+(?:\\.\\d+)?").findall`` scan of the same text
+  (target ≤ 10×), as the median of ``--repeat`` interleaved rounds;
+* throughput on a synthetic corpus: ``--corpus-size`` reports (default 10,000; 0 skips it) made
+  by recombining the seed's paragraphs with a fixed random seed, in reports/s and MB/s;
+* adversarial text of 1, 4 and 10 MB (digit and numeral runs, unclosed quotes, heading
+  markers), whose time must grow in proportion to its size.
+
+Usage: ``python benchmarks/bench_reading.py [--repeat 1000] [--corpus-size 10000] [--json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from lawgov_score.reading.facts import extract_facts
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_3ed9f38cde86c434.txt"
+NUMBER_SCAN = re.compile(r"\d+(?:\.\d+)?")
+TARGET_RATIO = 10.0
+
+# Each chunk is a worst case for one part of the scanner (see tests/reading/strategies.py).
+ADVERSARIAL_CHUNKS = (
+    "1" * 997,
+    "一" * 499 + "二十" * 250,
+    "1," * 500,
+    "1." * 500,
+    "“" * 300 + "1件" * 100,
+    "余多" * 300,
+    "(一)1、1.(1)" * 60,
+    "第" * 200 + "全市第一" * 50,
+    "办理案件12宗,增长8.2%;" * 40,
+)
+
+
+def seed_text() -> str:
+    """The seed report as the reader hands it to the extractor (NFKC-normalised)."""
+    return unicodedata.normalize("NFKC", SEED.read_text(encoding="utf-8"))
+
+
+def interleaved_medians(functions: dict[str, Callable[[], object]], repeat: int, number: int) -> dict[str, float]:
+    """Median seconds per call of each function, timed in alternating rounds so that load
+    changes on the machine affect all of them alike; short rounds keep a preemption by another
+    process from landing in most samples."""
+    samples: dict[str, list[float]] = {name: [] for name in functions}
+    for function in functions.values():
+        function()  # warm-up: regex compilation caches, imports
+    for _ in range(repeat):
+        for name, function in functions.items():
+            began = time.perf_counter()
+            for _ in range(number):
+                function()
+            samples[name].append((time.perf_counter() - began) / number)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def bench_seed(text: str, repeat: int) -> dict[str, Any]:
+    """extract_facts on the seed against one compiled-regex number scan of the same text."""
+    medians = interleaved_medians(
+        {"scan": lambda: NUMBER_SCAN.findall(text), "extract": lambda: extract_facts(text)}, repeat, number=1
+    )
+    return {
+        "chars": len(text),
+        "facts": len(extract_facts(text)),
+        "scan_us": medians["scan"] * 1e6,
+        "extract_us": medians["extract"] * 1e6,
+        "ratio": medians["extract"] / medians["scan"],
+        "target": TARGET_RATIO,
+    }
+
+
+def synthetic_corpus(text: str, size: int, seed: int = 20231220) -> list[str]:
+    """*size* reports, each a random recombination of the seed's paragraphs (fixed seed)."""
+    paragraphs = [line for line in text.splitlines() if line.strip()]
+    rng = random.Random(seed)
+    reports = []
+    for _ in range(size):
+        count = rng.randint(len(paragraphs) // 2, len(paragraphs))
+        reports.append("\n".join(rng.choices(paragraphs, k=count)))
+    return reports
+
+
+def bench_corpus(text: str, size: int) -> dict[str, Any]:
+    """Throughput of extract_facts over a synthetic corpus, generation not included."""
+    reports = synthetic_corpus(text, size)
+    chars = sum(len(report) for report in reports)
+    megabytes = sum(len(report.encode("utf-8")) for report in reports) / 1e6
+    began = time.perf_counter()
+    facts = sum(len(extract_facts(report)) for report in reports)
+    seconds = time.perf_counter() - began
+    return {
+        "reports": size,
+        "chars": chars,
+        "megabytes_utf8": megabytes,
+        "facts": facts,
+        "seconds": seconds,
+        "reports_per_s": size / seconds,
+        "mb_per_s": megabytes / seconds,
+    }
+
+
+def adversarial(size: int, seed: int = 20231220) -> str:
+    """*size* characters of worst-case chunks in a fixed random order."""
+    rng = random.Random(seed)
+    parts, total = [], 0
+    while total < size:
+        chunk = rng.choice(ADVERSARIAL_CHUNKS)
+        parts.append(chunk)
+        total += len(chunk)
+    return "".join(parts)[:size]
+
+
+def bench_adversarial(sizes: tuple[int, ...] = (1_000_000, 4_000_000, 10_000_000)) -> dict[str, Any]:
+    """Seconds per size of adversarial text; linear time keeps seconds/MB flat."""
+    rows = {}
+    for size in sizes:
+        text = adversarial(size)
+        began = time.perf_counter()
+        extract_facts(text)
+        seconds = time.perf_counter() - began
+        rows[f"{size // 1_000_000}MB"] = {"seconds": seconds, "seconds_per_mchar": seconds / (size / 1e6)}
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=1000, help="interleaved rounds on the seed")
+    parser.add_argument("--corpus-size", type=int, default=10_000, help="synthetic reports; 0 skips")
+    parser.add_argument("--no-adversarial", action="store_true", help="skip the 1/4/10 MB runs")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+
+    text = seed_text()
+    results: dict[str, Any] = {"extract_seed": bench_seed(text, args.repeat)}
+    if args.corpus_size > 0:
+        results["extract_corpus"] = bench_corpus(text, args.corpus_size)
+    if not args.no_adversarial:
+        results["extract_adversarial"] = bench_adversarial()
+
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    seed = results["extract_seed"]
+    verdict = "ok" if seed["ratio"] <= seed["target"] else "OVER TARGET"
+    print(
+        f"extract seed   {seed['extract_us']:8.1f} µs  number scan {seed['scan_us']:6.1f} µs  "
+        f"ratio {seed['ratio']:.2f}× (target ≤ {seed['target']:.0f}×) {verdict}  [{seed['facts']} facts]"
+    )
+    if "extract_corpus" in results:
+        corpus = results["extract_corpus"]
+        print(
+            f"extract corpus {corpus['reports']} reports, {corpus['megabytes_utf8']:.1f} MB: "
+            f"{corpus['reports_per_s']:,.0f} reports/s, {corpus['mb_per_s']:.1f} MB/s ({corpus['facts']:,} facts)"
+        )
+    for name, row in results.get("extract_adversarial", {}).items():
+        print(f"adversarial {name:>5s} {row['seconds']:7.2f} s  ({row['seconds_per_mchar']:.3f} s per million chars)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
