@@ -9,8 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 from lawgov_score.errors import InputError
 
 # Longest first: a UTF-32-LE mark begins with the UTF-16-LE one.
@@ -70,6 +68,8 @@ def detect_encoding(data: bytes) -> str | None:
         pass
     else:
         return "utf-8"
+    import charset_normalizer  # only for text that is not UTF-8: it costs start-up time
+
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     if best is None:

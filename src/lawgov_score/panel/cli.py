@@ -1,0 +1,81 @@
+"""``lawgov-score rank``: score and rank a panel of units under a pipeline spec."""
+
+from __future__ import annotations
+
+import argparse
+
+# Only argument parsing lives here, so that building the command line imports no numpy;
+# the work is in lawgov_score.panel.command.
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``rank`` subcommand.
+
+    :param subparsers: the ``add_subparsers()`` object of the main parser.
+    """
+    parser = subparsers.add_parser(
+        "rank", help="score and rank a panel of units (composite index)", description=__doc__
+    )
+    parser.add_argument(
+        "input",
+        metavar="INPUT",
+        help='wide or long CSV, or observations JSON ({"observations": [...], "units": [...]})',
+    )
+    parser.add_argument(
+        "--pipeline",
+        required=True,
+        metavar="SPEC",
+        help="pipeline spec (schemas/pipeline.schema.json); may carry the hierarchy",
+    )
+    parser.add_argument("--framework", metavar="FW", help="framework file giving the hierarchy")
+    parser.add_argument(
+        "--uncertainty", type=int, default=0, metavar="N", help="Monte Carlo base sample size (weights ±25%%); 0 = none"
+    )
+    parser.add_argument("--seed", type=int, default=None, metavar="S", help="random seed for --uncertainty")
+    vary = parser.add_argument_group("assumptions varied by --uncertainty")
+    vary.add_argument(
+        "--perturb-weights",
+        type=float,
+        default=0.25,
+        metavar="D",
+        help="relative half-width of the uniform weight perturbation (default 0.25; 0 = none)",
+    )
+    vary.add_argument(
+        "--imputations",
+        type=_names,
+        default=(),
+        metavar="A,B",
+        help="imputation methods to choose among, e.g. mean,median,available_case",
+    )
+    vary.add_argument(
+        "--normalisations",
+        type=_names,
+        default=(),
+        metavar="A,B",
+        help="normalisers to choose among (default parameters), e.g. minmax,rank",
+    )
+    vary.add_argument(
+        "--aggregations",
+        type=_names,
+        default=(),
+        metavar="A,B",
+        help="aggregators to choose among, e.g. arithmetic,geometric",
+    )
+    vary.add_argument("--leave-one-out", action="store_true", help="also leave one indicator out (or none)")
+    parser.add_argument("--coherence", action="store_true", help="add the statistical coherence checks (JSON)")
+    parser.add_argument(
+        "--format", choices=("json", "csv", "html"), default="json", help="output format (default: json)"
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    parser.set_defaults(func=run)
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``rank`` (see :func:`lawgov_score.panel.command.run`)."""
+    from lawgov_score.panel.command import run as run_rank
+
+    return run_rank(args)

@@ -1,0 +1,123 @@
+"""The ``rank`` command's work: load, run the pipeline, the uncertainty and coherence analyses, write."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+from typing import Any
+
+from lawgov_score.errors import InputError
+from lawgov_score.panel.coherence import coherence
+from lawgov_score.panel.hierarchy import Hierarchy
+from lawgov_score.panel.io import load_panel, load_spec
+from lawgov_score.panel.pipeline import run_pipeline
+from lawgov_score.panel.results import PanelResult, write_atomic
+from lawgov_score.panel.uncertainty import Assumptions, UncertaintyResult, uncertainty
+from lawgov_score.schemas import validate
+
+
+def _assumptions(args: argparse.Namespace) -> Assumptions:
+    return Assumptions(
+        weights=args.perturb_weights,
+        imputation=args.imputations,
+        normalisation=tuple({"method": name} for name in args.normalisations),
+        aggregation=args.aggregations,
+        leave_one_out=args.leave_one_out,
+    )
+
+
+def _plugins(args: argparse.Namespace) -> Any:
+    from lawgov_score.cli.common import plugin_manager
+
+    return plugin_manager(args)
+
+
+def _hierarchy(args: argparse.Namespace, plugins: Any) -> Hierarchy | None:
+    if not args.framework:
+        return None
+    from lawgov_score.framework import load_framework
+
+    return Hierarchy.from_framework(load_framework(args.framework, plugins))
+
+
+def _progress(total: int) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="run", file=sys.stderr, disable=not sys.stderr.isatty(),
+                desc="uncertainty")
+
+
+def _csv(result: PanelResult, analysis: UncertaintyResult | None) -> str:
+    header, rows = result.table()
+    if analysis is not None:
+        header += ["rank.median", "rank.p05", "rank.p95"]
+        for i, row in enumerate(rows):
+            row += [_number(analysis.median_rank[i]), _number(analysis.rank_p05[i]), _number(analysis.rank_p95[i])]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _number(value: float) -> str:
+    return "" if math.isnan(value) else f"{value:g}"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``rank``; the output file is written only when everything succeeded.
+
+    :param args: parsed arguments.
+    :returns: the exit status (0).
+    :raises InputError: bad input, naming the file and the place.
+    """
+    plugins = _plugins(args)
+    spec = load_spec(args.pipeline, plugins)
+    hierarchy = _hierarchy(args, plugins) or spec.hierarchy
+    panel = load_panel(args.input, hierarchy)
+    if hierarchy is None and panel.shape[1] == 0:
+        raise InputError("no numeric indicator columns found", args.input)
+    try:
+        result = run_pipeline(panel, spec, hierarchy=hierarchy, plugins=plugins)
+    except InputError as error:
+        # the data and the spec do not fit: the location is a place in the spec
+        raise InputError(error.message, error.source or args.pipeline, error.location) from None
+    document = result.to_dict()
+    analysis = None
+    if args.uncertainty > 0:
+        bar = _progress(0)
+        done = [0]
+
+        def advance(runs: int) -> None:
+            bar.total = max(bar.total or 0, runs)
+            bar.update(runs - done[0])
+            done[0] = runs
+
+        try:
+            analysis = uncertainty(panel, spec, n=args.uncertainty, seed=args.seed, hierarchy=hierarchy,
+                                   assumptions=_assumptions(args), plugins=plugins, progress=advance)
+        except InputError as error:
+            raise InputError(error.message, error.source or args.pipeline, error.location) from None
+        except (KeyError, ValueError, TypeError) as error:
+            # an unknown method name among the varied assumptions
+            raise InputError(f"cannot vary the assumptions as asked: {error}", "command line") from None
+        finally:
+            bar.close()
+        document["uncertainty"] = analysis.to_dict()
+    if args.coherence:
+        document["coherence"] = coherence(result).to_dict()
+    validate(document, "panel-result", "<result>")
+    if args.format == "csv":
+        text = _csv(result, analysis)
+    elif args.format == "html":
+        from lawgov_score.render.html import render_panel_html
+
+        text = render_panel_html(result, analysis, title=spec.name or None)
+    else:
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    write_atomic(args.output or sys.stdout, text)
+    return 0

@@ -1,0 +1,93 @@
+"""Reading panel inputs and pipeline specs from files, with errors that name the file and place."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from lawgov_score.errors import InputError
+from lawgov_score.panel.data import Panel
+from lawgov_score.panel.hierarchy import Hierarchy
+from lawgov_score.panel.spec import PipelineSpec
+
+LONG_COLUMNS = {"unit", "indicator", "value"}
+
+
+def read_json(path: str | Path) -> Any:
+    """Parse a JSON file.
+
+    :raises InputError: unreadable or not JSON (with line and column).
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", str(path)) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise InputError(f"not valid JSON: {error.msg}", str(path), where) from None
+
+
+def read_csv(path: str | Path) -> list[dict[str, str]]:
+    """Read a CSV file with a header row (UTF-8, a byte-order mark allowed).
+
+    :raises InputError: unreadable, empty, or a row with more cells than the header.
+    """
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            reader = csv.DictReader(stream)
+            rows = []
+            for row in reader:
+                if None in row:
+                    raise InputError("more cells than header columns", str(path), f"line {reader.line_num}")
+                rows.append(dict(row))
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", str(path)) from None
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise InputError(f"not a UTF-8 CSV file: {error}", str(path)) from None
+    if not rows:
+        raise InputError("the CSV file has no data rows", str(path))
+    return rows
+
+
+def load_panel(path: str | Path, hierarchy: Hierarchy | None = None) -> Panel:
+    """Read a panel: an observations JSON, a long CSV (``unit, year, indicator, value``) or a wide CSV.
+
+    :param path: the input file.
+    :param hierarchy: the tree, which selects the indicator columns of a wide table.
+    :returns: the panel.
+    :raises InputError: the file cannot be read as a panel.
+    """
+    source = str(path)
+    if Path(path).suffix.lower() == ".json":
+        data = read_json(path)
+        if not isinstance(data, dict) or not isinstance(data.get("observations"), list):
+            raise InputError('expected an object with an "observations" list', source, "$")
+        units = data.get("units", [])
+        if not isinstance(units, list) or not all(isinstance(u, dict) for u in units):
+            raise InputError('"units" must be a list of objects', source, "$.units")
+        for i, row in enumerate(data["observations"]):
+            if not isinstance(row, dict):
+                raise InputError("an observation must be an object", source, f"$.observations[{i}]")
+        try:
+            return Panel.from_long(data["observations"], hierarchy=hierarchy, units=units, source=source)
+        except InputError as error:
+            raise InputError(error.message, source, f"$.{error.location}" if error.location else None) from None
+    rows = read_csv(path)
+    if set(rows[0]) >= LONG_COLUMNS:
+        return Panel.from_long(rows, hierarchy=hierarchy, source=source)
+    return Panel.from_wide(rows, hierarchy=hierarchy, source=source)
+
+
+def load_spec(path: str | Path, plugins: Any = None) -> PipelineSpec:
+    """Read and validate a pipeline spec file.
+
+    :param path: the JSON file.
+    :param plugins: plugin manager whose methods the spec may name.
+    :returns: the spec.
+    :raises InputError: not JSON, or not a valid spec (every error with its JSON path).
+    """
+    return PipelineSpec.from_dict(read_json(path), source=str(path), plugins=plugins)
