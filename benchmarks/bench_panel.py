@@ -22,8 +22,8 @@ from typing import Any
 import numpy as np
 
 from lawgov_score.panel import Assumptions, Hierarchy, Node, Panel, PipelineSpec, Step, run_pipeline, uncertainty
+from lawgov_score.panel.monte_carlo import _choice
 from lawgov_score.panel.ranking import rank_scores
-from lawgov_score.panel.uncertainty import _choice
 
 ASSUMPTIONS = Assumptions(
     weights=0.25,

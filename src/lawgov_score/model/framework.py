@@ -67,7 +67,7 @@ class Indicator:
     description: str = ""
 
 
-@frozen
+@frozen(cache_hash=True)  # hashed often: it keys the compiled term index of the reader
 class Dimension:
     """A first-level part of a framework (D1–D10 for the national outline)."""
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from lawgov_score.panel.coherence import CoherenceReport, coherence
+    from lawgov_score.panel.coherence_checks import CoherenceReport, coherence
     from lawgov_score.panel.data import Panel
     from lawgov_score.panel.hierarchy import Hierarchy, Node
+    from lawgov_score.panel.monte_carlo import Assumptions, UncertaintyResult, uncertainty
     from lawgov_score.panel.pipeline import prepare, run_pipeline
     from lawgov_score.panel.registry import Methods, resolve_methods
     from lawgov_score.panel.results import PanelResult
     from lawgov_score.panel.sobol import SobolAccumulator, SobolIndices, sobol_indices
     from lawgov_score.panel.spec import PipelineSpec, Step, coinr_example_spec
-    from lawgov_score.panel.uncertainty import Assumptions, UncertaintyResult, uncertainty
 
 __all__ = [
     "Assumptions",
@@ -45,8 +45,8 @@ __all__ = [
 
 # Imported on first use, so that `lawgov-score` starts without numpy unless it ranks a panel.
 _LAZY = {
-    "Assumptions": "lawgov_score.panel.uncertainty",
-    "CoherenceReport": "lawgov_score.panel.coherence",
+    "Assumptions": "lawgov_score.panel.monte_carlo",
+    "CoherenceReport": "lawgov_score.panel.coherence_checks",
     "Hierarchy": "lawgov_score.panel.hierarchy",
     "Methods": "lawgov_score.panel.registry",
     "Node": "lawgov_score.panel.hierarchy",
@@ -56,14 +56,14 @@ _LAZY = {
     "SobolAccumulator": "lawgov_score.panel.sobol",
     "SobolIndices": "lawgov_score.panel.sobol",
     "Step": "lawgov_score.panel.spec",
-    "UncertaintyResult": "lawgov_score.panel.uncertainty",
-    "coherence": "lawgov_score.panel.coherence",
+    "UncertaintyResult": "lawgov_score.panel.monte_carlo",
+    "coherence": "lawgov_score.panel.coherence_checks",
     "coinr_example_spec": "lawgov_score.panel.spec",
     "prepare": "lawgov_score.panel.pipeline",
     "resolve_methods": "lawgov_score.panel.registry",
     "run_pipeline": "lawgov_score.panel.pipeline",
     "sobol_indices": "lawgov_score.panel.sobol",
-    "uncertainty": "lawgov_score.panel.uncertainty",
+    "uncertainty": "lawgov_score.panel.monte_carlo",
 }
 
 

@@ -11,12 +11,12 @@ import sys
 from typing import Any
 
 from lawgov_score.errors import InputError
-from lawgov_score.panel.coherence import coherence
+from lawgov_score.panel.coherence_checks import coherence
 from lawgov_score.panel.hierarchy import Hierarchy
 from lawgov_score.panel.io import load_panel, load_spec
+from lawgov_score.panel.monte_carlo import Assumptions, UncertaintyResult, uncertainty
 from lawgov_score.panel.pipeline import run_pipeline
 from lawgov_score.panel.results import PanelResult, write_atomic
-from lawgov_score.panel.uncertainty import Assumptions, UncertaintyResult, uncertainty
 from lawgov_score.schemas import validate
 
 

@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -144,6 +145,12 @@ def default_dimensions(pm: pluggy.PluginManager | None = None) -> tuple[Dimensio
     return default_framework(pm).dimensions
 
 
+@lru_cache(maxsize=8)
+def term_index(dimensions: tuple[Dimension, ...]) -> TermIndex:
+    """The compiled term index of ``dimensions``, built once for every report read with them."""
+    return TermIndex.build(dimensions)
+
+
 def analyse(original: str, *, source: str = STRING_SOURCE, sha256: str = "", format: str = "text",
             encoding: str = "", dimensions: Sequence[Dimension] = ()) -> Document:
     """Everything after decoding: normalise, outline, facts, dimensions, metadata."""
@@ -151,7 +158,7 @@ def analyse(original: str, *, source: str = STRING_SOURCE, sha256: str = "", for
 
     text, offsets = normalise(original)
     roots = build_outline(text)
-    index = TermIndex.build(dimensions)
+    index = term_index(tuple(dimensions))
     classify_sections(text, roots, index)
     owners = owner_index(roots)
     positions = [position for position, _ in owners]

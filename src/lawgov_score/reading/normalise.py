@@ -13,8 +13,9 @@ must not become ``112件`` nor ``10²`` become ``102``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 # Compatibility decompositions that may not be folded (their NFKC form changes a number).
 _UNSAFE_TAGS = frozenset({"<super>", "<sub>", "<fraction>", "<circle>", "<square>"})
@@ -63,6 +64,33 @@ def _fold(char: str) -> str:
     return folded
 
 
+# Characters that the per-character path may change: whitespace, controls, what we unify or drop.
+_SPECIAL = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f" + re.escape("".join(sorted({*_PUNCTUATION, *_DROP, *_LINE_BREAKS}))) + "]"
+)
+
+
+def _pieces(original: str) -> Iterator[tuple[int, str, str]]:
+    """``(index, char, "")`` for characters that need folding, ``(index, "", run)`` for safe runs."""
+    position = 0
+    for match in _SPECIAL.finditer(original):
+        yield from _run(original, position, match.start())
+        yield match.start(), match.group(), ""
+        position = match.end()
+    yield from _run(original, position, len(original))
+
+
+def _run(original: str, start: int, end: int) -> Iterator[tuple[int, str, str]]:
+    if start >= end:
+        return
+    run = original[start:end]
+    if run.isascii() or unicodedata.is_normalized("NFKC", run):
+        yield start, "", run
+    else:
+        for offset, char in enumerate(run, start):
+            yield offset, char, ""
+
+
 def normalise(original: str) -> tuple[str, tuple[int, ...]]:
     """Return the normalised text and, for each of its characters, the original index.
 
@@ -75,7 +103,22 @@ def normalise(original: str) -> tuple[str, tuple[int, ...]]:
     line_has_text = False
     pending_space = -1  # original index of a space not yet written (dropped at a line end)
     pending_break = -1  # original index of a line break not yet written
-    for index, char in enumerate(original):
+    for index, char, run in _pieces(original):
+        if run:
+            # A run of ordinary characters that NFKC leaves alone: copied whole, as the
+            # character-by-character path below would.
+            if pending_break >= 0:
+                out.append("\n")
+                offsets.append(pending_break)
+                pending_break = -1
+            elif pending_space >= 0:
+                out.append(" ")
+                offsets.append(pending_space)
+            pending_space = -1
+            line_has_text = True
+            out.append(run)
+            offsets.extend(range(index, index + len(run)))
+            continue
         if char in _LINE_BREAKS:
             if line_has_text and pending_break < 0:
                 pending_break = index

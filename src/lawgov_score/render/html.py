@@ -399,7 +399,7 @@ def render_panel_html(
     :param result: a :class:`lawgov_score.panel.results.PanelResult`, read duck-typed: ``units``,
         ``years``, ``codes``, ``n_indicators``, ``contribution_codes``, ``index``, ``score(code)``
         and ``rank(code)``.
-    :param uncertainty: its :class:`lawgov_score.panel.uncertainty.UncertaintyResult`, if one ran:
+    :param uncertainty: its :class:`lawgov_score.panel.monte_carlo.UncertaintyResult`, if one ran:
         the ranking then shows 5–95 % rank intervals.
     :param names: display name per unit code (default: the code).
     :param labels: ``(zh, en)`` label per node code (default: D1–D10 short labels, else the code).

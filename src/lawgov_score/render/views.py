@@ -183,7 +183,7 @@ def attach_ranks(
     """Units with their rank, and rank intervals from a duck-typed uncertainty result.
 
     ``uncertainty`` needs ``units``, ``years``, ``median_rank``, ``rank_p05`` and ``rank_p95``
-    (:class:`lawgov_score.panel.uncertainty.UncertaintyResult`); its units are matched by code or name.
+    (:class:`lawgov_score.panel.monte_carlo.UncertaintyResult`); its units are matched by code or name.
     """
     intervals: dict[tuple[str, int | None], tuple[tuple[int, int] | None, float | None]] = {}
     if uncertainty is not None:
