@@ -79,6 +79,7 @@ def test_effective_weights_sum_to_one(case: tuple[list[float | None], list[float
 
 
 def test_missing_policies() -> None:
+    """renormalise drops a missing child, zero counts it as 0, fail gives no value."""
     values, ws = [80.0, None, 40.0], [1.0, 1.0, 2.0]
     assert weighted_mean(values, ws, "renormalise").value == pytest.approx((80 + 80) / 3)
     assert weighted_mean(values, ws, "zero").value == pytest.approx((80 + 0 + 80) / 4)
@@ -86,11 +87,13 @@ def test_missing_policies() -> None:
 
 
 def test_no_positive_weight_gives_no_value() -> None:
+    """An aggregate with no present child of positive weight has no value."""
     assert weighted_mean([10.0, 20.0], [0.0, 0.0]).value is None
     assert weighted_mean([None, None], [1.0, 1.0]).value is None
 
 
 @pytest.mark.parametrize("bad", [-1.0, math.nan, math.inf])
 def test_bad_weights_are_rejected(bad: float) -> None:
+    """Negative, NaN and infinite weights are errors that name the weight."""
     with pytest.raises(ValueError, match="weight 1"):
         weighted_mean([1.0, 2.0], [1.0, bad])

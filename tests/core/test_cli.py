@@ -117,3 +117,21 @@ def test_validate_cannot_tell_kind(tmp_path: Path) -> None:
 def test_version_and_module_entry() -> None:
     result = run_cli("--version")
     assert result.returncode == 0 and "lawgov-score 0.1.0" in result.stdout
+
+
+def test_validate_observations_against_a_framework(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--framework checks the indicator ids of a CSV or JSON observations file against that framework."""
+    for values in (VALUES, str(DATA / "observations" / "provincial.json")):
+        assert main(["validate", values, "--framework", FRAMEWORK]) == 0
+        assert "valid observations file for framework provincial-8" in capsys.readouterr().err
+    bad = tmp_path / "values.csv"
+    bad.write_text("unit,indicator,value\n甲县,p1.unknown,1\n", encoding="utf-8")
+    result = run_cli("validate", str(bad), "--framework", FRAMEWORK)
+    assert result.returncode == 2 and "unknown indicator 'p1.unknown'" in result.stderr
+
+
+def test_help_is_plain_text() -> None:
+    """Subcommand help carries no reST markup."""
+    for command in ("score", "score-table", "rank", "validate", "framework", "plugins", "extract"):
+        result = run_cli(command, "--help")
+        assert result.returncode == 0 and "``" not in result.stdout, command

@@ -22,6 +22,7 @@ FULL = [
 
 
 def test_scores_follow_goalposts_and_weights(bare_pm: pluggy.PluginManager) -> None:
+    """Goalposts, direction and weights give the hand-computed scores; contributions sum to the overall."""
     bare_pm.register(WellBehaved())
     [assessment], _ = score_table([(Unit("甲区", 2023), FULL)], pm=bare_pm)
     x1, x2 = assessment.dimensions
@@ -38,6 +39,7 @@ def test_scores_follow_goalposts_and_weights(bare_pm: pluggy.PluginManager) -> N
 
 
 def test_missing_indicator_is_dropped_and_said(bare_pm: pluggy.PluginManager) -> None:
+    """A missing indicator is dropped, the rest renormalised, and the assessment says so."""
     bare_pm.register(WellBehaved())
     [assessment], _ = score_table([(Unit("乙区"), [Observation("x1.rate", 1.0)])], pm=bare_pm)
     x1, x2 = assessment.dimensions
@@ -50,6 +52,7 @@ def test_missing_indicator_is_dropped_and_said(bare_pm: pluggy.PluginManager) ->
 
 
 def test_failing_dimension_is_recorded_not_reweighted(bare_pm: pluggy.PluginManager) -> None:
+    """A dimension that raises is a recorded failure and the overall is withheld, not re-weighted."""
     bare_pm.register(WellBehaved())
     bare_pm.register(WithCrash())
     [assessment], _ = score_table([(Unit("丙区"), FULL)], pm=bare_pm)
@@ -62,12 +65,14 @@ def test_failing_dimension_is_recorded_not_reweighted(bare_pm: pluggy.PluginMana
 
 
 def test_strict_turns_failure_into_error(bare_pm: pluggy.PluginManager) -> None:
+    """--strict turns a failing dimension into an error."""
     bare_pm.register(WithCrash())
     with pytest.raises(StrictModeError, match="X3"):
         score_table([(Unit("丙区"), [])], pm=bare_pm, strict=True)
 
 
 def test_duplicate_dimension_codes_are_an_error(bare_pm: pluggy.PluginManager) -> None:
+    """Two plugins declaring the same dimension code is an error naming both."""
     bare_pm.register(WellBehaved())
     bare_pm.register(Duplicate())
     with pytest.raises(PluginError, match="X1 is provided twice"):
@@ -86,6 +91,7 @@ def test_scores_do_not_depend_on_plugin_load_order() -> None:
 
 
 def test_ranks_share_lowest_rank_on_ties(bare_pm: pluggy.PluginManager) -> None:
+    """Tied units share the lowest rank; unscored units have none; input order does not matter."""
     bare_pm.register(WellBehaved())
     units = [
         (Unit("甲"), [Observation("x1.rate", 1.0)]),

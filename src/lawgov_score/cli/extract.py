@@ -24,8 +24,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("file", metavar="FILE", help="the report file")
     parser.add_argument("--format", choices=FORMATS, default="json", help="output format (default: json)")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
-    parser.add_argument("--text", action="store_true",
-                        help="JSON only: include the original and normalised texts and the offset map")
+    parser.add_argument(
+        "--text", action="store_true", help="JSON only: include the original and normalised texts and the offset map"
+    )
     parser.set_defaults(func=run)
 
 

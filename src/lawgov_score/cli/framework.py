@@ -7,12 +7,18 @@ import json
 
 from lawgov_score.cli.common import add_format, add_framework, plugin_manager
 from lawgov_score.cli.output import write_output
-from lawgov_score.model.framework import Framework
+from lawgov_score.goalposts import goalposts_of
+from lawgov_score.model.framework import Framework, Indicator
 from lawgov_score.render.text_table import clip, render_table
+
+DESCRIPTION = (
+    "Print the framework in force: dimensions with their titles and weights, and each indicator (id,"
+    " names, kind, unit, direction, weight, goalposts)."
+)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("framework", help="print the active framework", description=__doc__)
+    parser = commands.add_parser("framework", help="print the active framework", description=DESCRIPTION)
     add_framework(parser)
     add_format(parser, ("table", "json"), "table")
     parser.set_defaults(func=run)
@@ -44,9 +50,14 @@ def framework_text(framework: Framework) -> str:
                 i.unit,
                 {1: "+", -1: "−", 0: "0"}[i.direction],
                 f"{i.weight:g}",
-                "" if i.goalposts is None else f"{i.goalposts[0]:g}–{i.goalposts[1]:g}",
+                _goalposts(i),
             )
             for i in d.indicators
         ]
         lines.append(render_table(("id", "name", "kind", "unit", "dir", "weight", "goalposts"), rows))
     return "".join(lines)
+
+
+def _goalposts(indicator: Indicator) -> str:
+    posts = goalposts_of(indicator)
+    return "" if posts is None else f"{posts[0]:g}–{posts[1]:g}"

@@ -10,9 +10,14 @@ from lawgov_score.cli.output import write_output
 from lawgov_score.plugins import describe_plugins
 from lawgov_score.render.text_table import render_table
 
+DESCRIPTION = (
+    "List every installed lawgov_score plugin: entry-point name, distribution, version, the "
+    "dimension codes it provides, and why it failed to load if it did."
+)
+
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("plugins", help="list installed plugins", description=__doc__)
+    parser = commands.add_parser("plugins", help="list installed plugins", description=DESCRIPTION)
     add_format(parser, ("table", "json"), "table")
     parser.set_defaults(func=run)
 

@@ -8,9 +8,14 @@ import sys
 from lawgov_score.cli.common import REPORT_FORMATS, add_format, add_framework, add_strict, plugin_manager
 from lawgov_score.cli.output import write_output
 
+DESCRIPTION = (
+    "Score reports (.txt in any encoding, .html, .docx) on every dimension; with no REPORT, the "
+    "bundled seed report. Several reports are ranked."
+)
+
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("score", help="score report files", description=__doc__)
+    parser = commands.add_parser("score", help="score report files", description=DESCRIPTION)
     parser.add_argument("reports", metavar="REPORT", nargs="*", help=".txt, .html or .docx (default: the bundled seed)")
     add_framework(parser)
     add_format(parser, REPORT_FORMATS, "table")

@@ -7,9 +7,13 @@ import argparse
 from lawgov_score.cli.common import REPORT_FORMATS, add_format, add_framework, add_strict, plugin_manager
 from lawgov_score.cli.output import write_output
 
+DESCRIPTION = (
+    "Score a table of indicator values (observations JSON, or CSV in long or wide form) for many units, and rank them."
+)
+
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("score-table", help="score indicator values for many units", description=__doc__)
+    parser = commands.add_parser("score-table", help="score indicator values for many units", description=DESCRIPTION)
     parser.add_argument("values", metavar="VALUES", help="observations: JSON, or CSV (long or wide)")
     add_framework(parser)
     add_format(parser, REPORT_FORMATS, "table")

@@ -10,11 +10,21 @@ from lawgov_score.cli.common import plugin_manager
 from lawgov_score.errors import InputError
 from lawgov_score.schemas import KINDS
 
+DESCRIPTION = (
+    "Check a framework, observations, assessment, document or pipeline file against its schema "
+    "(which one is read from the file, or given with --kind) and list every error with its place."
+)
+
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("validate", help="check a file against its schema", description=__doc__)
+    parser = commands.add_parser("validate", help="check a file against its schema", description=DESCRIPTION)
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--kind", choices=(*KINDS, "observations-csv"), help="which schema (default: from the file)")
+    parser.add_argument(
+        "--framework",
+        metavar="FILE",
+        help="for observations: check indicator ids against this framework file (default: the installed one)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -24,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
     source = args.file
     if args.kind == "observations-csv" or (args.kind is None and Path(source).suffix.lower() == ".csv"):
-        return _validate_csv(args)
+        return _validate_observations(args)
     data = read_json(source)
     kind = args.kind or detect_kind(data)
     if kind is None:
@@ -34,14 +44,18 @@ def run(args: argparse.Namespace) -> int:
     validate(data, kind, source)
     if kind == "framework":  # beyond the schema: every dimension must be provided or defined
         framework_from_dict(data, installed_dimensions(plugin_manager(args)), source)
+    if kind == "observations" and args.framework:  # beyond the schema: known ids, no duplicates
+        return _validate_observations(args)
     print(f"{source}: valid {kind} file", file=sys.stderr)
     return 0
 
 
-def _validate_csv(args: argparse.Namespace) -> int:
-    from lawgov_score.framework import default_framework
+def _validate_observations(args: argparse.Namespace) -> int:
+    from lawgov_score.framework import default_framework, load_framework
     from lawgov_score.tables import load_observations
 
-    load_observations(args.file, default_framework(plugin_manager(args)))
-    print(f"{args.file}: valid observations CSV", file=sys.stderr)
+    pm = plugin_manager(args)
+    framework = load_framework(args.framework, pm) if args.framework else default_framework(pm)
+    load_observations(args.file, framework)
+    print(f"{args.file}: valid observations file for framework {framework.id}", file=sys.stderr)
     return 0

@@ -8,13 +8,19 @@ import argparse
 # the work is in lawgov_score.panel.command.
 
 
+DESCRIPTION = (
+    "Score and rank a panel of units under a pipeline spec (normalise, weight, aggregate), "
+    "optionally with a Monte Carlo uncertainty and sensitivity analysis."
+)
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``rank`` subcommand.
 
     :param subparsers: the ``add_subparsers()`` object of the main parser.
     """
     parser = subparsers.add_parser(
-        "rank", help="score and rank a panel of units (composite index)", description=__doc__
+        "rank", help="score and rank a panel of units (composite index)", description=DESCRIPTION
     )
     parser.add_argument(
         "input",
