@@ -263,3 +263,10 @@ def test_a_whole_paragraph_of_our_own() -> None:
         (112, "件", "count"), (pytest.approx(0.082), "%", "change"), (12, "件", "count"),
         (1.5, "个百分点", "pp_change"), (46_000, "条", "count"), (3_865_000, "元", "amount"), (2, "名", "rank"),
     ]
+
+
+def test_subject_after_measure_word_stops_at_enumeration_comma() -> None:
+    """In 废止23件、保留97件 the 23 does not take the next item's verb as its subject."""
+    repealed, retained = extract_facts("清理规范性文件,其中废止23件、保留97件。")
+    assert (repealed.value, retained.value) == (23, 97)
+    assert "保留" not in repealed.quote + repealed.subject

@@ -100,10 +100,11 @@ _CONTEXT_REV = re.compile(
 _TRAILERS_REV = re.compile(f"(?:{_alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}")
 _LEADERS = re.compile(f"(?:(?P<lead>{_alternation((*M.SUBJECT_LEADERS, *M.SUBJECT_FILLERS))})[“”]?){{1,3}}")
 # What follows a number whose clause has no subject before it (两万余人参加培训 → 参加培训).
-_PHRASE_AFTER = re.compile(f"[^0-9{re.escape(M.CLAUSE_BREAKS)}]{{0,8}}")
-# Up to 8 characters after a measure word, stopping at a verb, a number or the clause's end.
+# Both stop at 、 too: in 废止23件、保留97件 what follows 23件 is the next item, not its subject.
+_PHRASE_AFTER = re.compile(f"[^0-9{re.escape(M.CLAUSE_BREAKS)}、]{{0,8}}")
+# Up to 8 characters after a measure word, stopping at a verb, a number, 、 or the clause's end.
 _NOUN_AFTER = re.compile(
-    f"(?:(?!{_alternation(M.SUBJECT_STOPS)})[^0-9{re.escape(M.CLAUSE_BREAKS)}]){{0,8}}"
+    f"(?:(?!{_alternation(M.SUBJECT_STOPS)})[^0-9{re.escape(M.CLAUSE_BREAKS)}、]){{0,8}}"
 )
 _CLAUSE_REV = re.compile(f"[{re.escape(M.CLAUSE_BREAKS)}]")
 _SENTENCE = re.compile(f"[{re.escape(M.SENTENCE_BREAKS)}]")
