@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from pathlib import Path
+
+from lawgov_score.files import write_text_atomic
 
 
 def write_output(text: str, destination: str | os.PathLike[str] | None) -> None:
@@ -19,16 +19,4 @@ def write_output(text: str, destination: str | os.PathLike[str] | None) -> None:
         if text and not text.endswith("\n"):
             sys.stdout.write("\n")
         return
-    target = Path(destination)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        # mkstemp makes the file private (0600); a report is meant to be shared like any new file.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(destination, text)

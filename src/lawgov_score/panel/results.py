@@ -6,14 +6,13 @@ import csv
 import io
 import math
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
 from attrs import field, frozen
 
+from lawgov_score.files import write_text_atomic
 from lawgov_score.panel.types import FloatArray, parent_tuple, str_tuple, year_tuple
 
 
@@ -53,19 +52,7 @@ def write_atomic(target: str | os.PathLike[str] | IO[str], text: str) -> None:
     if not isinstance(target, (str, os.PathLike)):
         target.write(text)
         return
-    path = Path(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        # mkstemp creates the file private (0600); give it the permissions a plain open() would
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text_atomic(target, text)
 
 
 @frozen(eq=False)

@@ -104,34 +104,25 @@ def normalise(original: str) -> tuple[str, tuple[int, ...]]:
     pending_space = -1  # original index of a space not yet written (dropped at a line end)
     pending_break = -1  # original index of a line break not yet written
     for index, char, run in _pieces(original):
-        if run:
-            # A run of ordinary characters that NFKC leaves alone: copied whole, as the
-            # character-by-character path below would.
-            if pending_break >= 0:
-                out.append("\n")
-                offsets.append(pending_break)
-                pending_break = -1
-            elif pending_space >= 0:
-                out.append(" ")
-                offsets.append(pending_space)
-            pending_space = -1
-            line_has_text = True
-            out.append(run)
-            offsets.extend(range(index, index + len(run)))
-            continue
-        if char in _LINE_BREAKS:
-            if line_has_text and pending_break < 0:
-                pending_break = index
-            pending_space = -1
-            line_has_text = False
-            continue
-        folded = _fold(char)
-        if not folded:
-            continue
-        if folded == " ":
-            if line_has_text and pending_space < 0:
-                pending_space = index
-            continue
+        piece: str
+        positions: Sequence[int]
+        if run:  # ordinary characters that NFKC leaves alone: copied whole
+            piece, positions = run, range(index, index + len(run))
+        else:
+            if char in _LINE_BREAKS:
+                if line_has_text and pending_break < 0:
+                    pending_break = index
+                pending_space = -1
+                line_has_text = False
+                continue
+            piece = _fold(char)
+            if not piece:
+                continue
+            if piece == " ":
+                if line_has_text and pending_space < 0:
+                    pending_space = index
+                continue
+            positions = [index] * len(piece)
         if pending_break >= 0:
             out.append("\n")
             offsets.append(pending_break)
@@ -141,8 +132,8 @@ def normalise(original: str) -> tuple[str, tuple[int, ...]]:
             offsets.append(pending_space)
         pending_space = -1
         line_has_text = True
-        out.extend(folded)
-        offsets.extend([index] * len(folded))
+        out.append(piece)
+        offsets.extend(positions)
     offsets.append(len(original))
     return "".join(out), tuple(offsets)
 
