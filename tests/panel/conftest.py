@@ -7,8 +7,6 @@ with ``tests/strategies.py`` (both directories are on ``sys.path`` under pytest'
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,11 +15,6 @@ from lawgov_score.panel import Hierarchy, Panel
 
 ASEM = Path(__file__).resolve().parents[1] / "data" / "coinr-asem"
 
-_spec = importlib.util.spec_from_file_location("panel_strategies", Path(__file__).with_name("strategies.py"))
-assert _spec is not None and _spec.loader is not None
-_module = importlib.util.module_from_spec(_spec)
-sys.modules["panel_strategies"] = _module
-_spec.loader.exec_module(_module)
 
 
 @pytest.fixture(scope="session")

@@ -9,10 +9,10 @@ import time
 import unicodedata
 
 from hypothesis import given
+from reading_strategies import ADVERSARIAL_CHUNKS, adversarial_text, any_text, report_pieces
 
 from lawgov_score.reading.facts import extract_facts
 from lawgov_score.reading.model import Fact
-from reading.strategies import ADVERSARIAL_CHUNKS, adversarial_text, any_text, report_pieces
 
 _GROUPING = re.compile(r"(?<=[0-9]),(?=[0-9]{3})")  # 1,234: a comma that is not a clause break
 _KINDS = {"count", "amount", "rate", "change", "pp_change", "rank"}

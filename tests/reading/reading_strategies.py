@@ -1,31 +1,10 @@
-"""Hypothesis strategies for the fact extractor: report-like sentences and adversarial mixes.
-
-pytest puts both ``tests/`` and ``tests/reading/`` on ``sys.path``, so a plain ``import strategies``
-may land on this module instead of ``tests/strategies.py`` depending on collection order. This
-module therefore also re-exports every public name of the shared one; import it here as
-``reading.strategies``.
-"""
+"""Hypothesis strategies for the fact extractor: report-like sentences and adversarial mixes."""
 
 from __future__ import annotations
-
-import importlib.util
-from pathlib import Path
-from typing import Any
 
 from hypothesis import strategies as st
 
 from lawgov_score.reading import measures
-
-
-def _shared_strategies() -> dict[str, Any]:
-    path = Path(__file__).resolve().parents[1] / "strategies.py"
-    spec = importlib.util.spec_from_file_location("_shared_test_strategies", path)
-    if spec is None or spec.loader is None or not path.exists():
-        return {}
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return {name: value for name, value in vars(module).items() if not name.startswith("_")}
-
 
 # Pieces a report is made of, chosen to hit every branch of the scanner and its context rules.
 _NUMBERS = st.one_of(
@@ -71,5 +50,3 @@ ADVERSARIAL_CHUNKS: tuple[str, ...] = (
     "办理案件12宗,增长8.2%;" * 40,
 )
 
-# Last, so that a name defined above always wins over a shared one.
-globals().update({name: value for name, value in _shared_strategies().items() if name not in globals()})
