@@ -15,6 +15,7 @@ from lawgov_score import __version__
 from lawgov_score.aggregate import weighted_mean
 from lawgov_score.audit import audit_document
 from lawgov_score.dimension import DimensionPlugin
+from lawgov_score.dimension_scoring import score_dimension
 from lawgov_score.errors import StrictModeError
 from lawgov_score.model.assessment import (
     Assessment,
@@ -83,8 +84,8 @@ class Scorer:
                 observations = observe(plugin, dimension)
                 if plugin is not None:
                     score = plugin.score(dimension, observations, policy)
-                else:
-                    score = DimensionPlugin().score(dimension, observations, policy)
+                else:  # a dimension the framework file defines itself
+                    score = score_dimension(dimension, observations, policy)
             except Exception as error:  # a plugin's bug must not take the other dimensions down
                 name = plugin_name_of(self.plugin_manager, plugin) if plugin else "framework"
                 failure = Failure(dimension.code, name, type(error).__name__, str(error))
