@@ -28,8 +28,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from lawgov_score.reading.decode import decode_bytes
 from lawgov_score.reading.document import read
 from lawgov_score.reading.facts import extract_facts
+from lawgov_score.reading.normalise import normalise
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_3ed9f38cde86c434.txt"
 NUMBER_SCAN = re.compile(r"\d+(?:\.\d+)?")
@@ -70,12 +72,22 @@ def interleaved_medians(functions: dict[str, Callable[[], object]], repeat: int,
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def decode_normalise_extract(data: bytes) -> int:
+    """Reading proper and extracting: bytes → decoded text → normalised text → facts."""
+    decoded, _ = decode_bytes(data, "seed")
+    normalised, _ = normalise(decoded)
+    return len(extract_facts(normalised))
+
+
 def bench_seed(text: str, repeat: int) -> dict[str, Any]:
-    """extract_facts on the seed against one compiled-regex number scan of the same text."""
+    """The seed against one compiled-regex number scan of the same text: extraction alone,
+    reading and extracting (decode, normalise, extract), and the whole ``read()``."""
+    data = SEED.read_bytes()
     medians = interleaved_medians(
         {
             "scan": lambda: NUMBER_SCAN.findall(text),
             "extract": lambda: extract_facts(text),
+            "read_extract": lambda: decode_normalise_extract(data),
             "read": lambda: read(text),
         },
         repeat,
@@ -87,6 +99,8 @@ def bench_seed(text: str, repeat: int) -> dict[str, Any]:
         "scan_us": medians["scan"] * 1e6,
         "extract_us": medians["extract"] * 1e6,
         "ratio": medians["extract"] / medians["scan"],
+        "read_extract_us": medians["read_extract"] * 1e6,
+        "read_extract_ratio": medians["read_extract"] / medians["scan"],
         "read_us": medians["read"] * 1e6,
         "read_ratio": medians["read"] / medians["scan"],
         "target": TARGET_RATIO,
@@ -176,7 +190,11 @@ def main() -> int:
         f"extract seed   {seed['extract_us']:8.1f} µs  number scan {seed['scan_us']:6.1f} µs  "
         f"ratio {seed['ratio']:.2f}× (target ≤ {seed['target']:.0f}×) {verdict}  [{seed['facts']} facts]"
     )
-    print(f"read seed    {seed['read_us']:10.1f} µs  ratio {seed['read_ratio']:.1f}× the number scan")
+    print(
+        f"decode+normalise+extract {seed['read_extract_us']:8.1f} µs  ratio {seed['read_extract_ratio']:.2f}× "
+        f"(target ≤ {seed['target']:.0f}×)"
+    )
+    print(f"whole read() {seed['read_us']:10.1f} µs  ratio {seed['read_ratio']:.1f}× (adds outline, dimensions, metadata)")
     for key in ("extract_corpus", "read_corpus"):
         if key in results:
             corpus = results[key]

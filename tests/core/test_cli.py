@@ -135,3 +135,26 @@ def test_help_is_plain_text() -> None:
     for command in ("score", "score-table", "rank", "validate", "framework", "plugins", "extract"):
         result = run_cli(command, "--help")
         assert result.returncode == 0 and "``" not in result.stdout, command
+
+
+def test_score_a_folder_of_reports(tmp_path: Path, seed_path: Path) -> None:
+    """A folder stands for the reports below it; an unreadable one stops the run unless --keep-going."""
+    folder = tmp_path / "reports"
+    (folder / "2023").mkdir(parents=True)
+    (folder / "2023" / "seed.txt").write_bytes(seed_path.read_bytes())
+    (folder / "county.txt").write_text(
+        "2023年,本县扎实推进法治政府建设。\n一、加强行政复议工作\n全年办理行政复议案件120件,办结115件。\n", encoding="utf-8"
+    )
+    (folder / "notes.csv").write_text("not a report\n", encoding="utf-8")  # not matched by the default globs
+    result = run_cli("score", str(folder), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert [a["provenance"]["source"] for a in json.loads(result.stdout)["assessments"]] == [
+        str(folder / "2023" / "seed.txt"), str(folder / "county.txt")
+    ]
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out.json"
+    stopped = run_cli("score", str(folder), "-o", str(out))
+    assert stopped.returncode == 2 and "empty.txt" in stopped.stderr and not out.exists()
+    kept = run_cli("score", str(folder), "--keep-going", "--format", "json", "-o", str(out))
+    assert kept.returncode == 2 and "left out" in kept.stderr and "empty.txt" in kept.stderr
+    assert len(json.loads(out.read_text(encoding="utf-8"))["assessments"]) == 2
