@@ -194,7 +194,7 @@ def main() -> int:
         f"decode+normalise+extract {seed['read_extract_us']:8.1f} µs  ratio {seed['read_extract_ratio']:.2f}× "
         f"(target ≤ {seed['target']:.0f}×)"
     )
-    print(f"whole read() {seed['read_us']:10.1f} µs  ratio {seed['read_ratio']:.1f}× (adds outline, dimensions, metadata)")
+    print(f"whole read() {seed['read_us']:10.1f} µs  ratio {seed['read_ratio']:.1f}× (+ outline, dimensions, metadata)")
     for key in ("extract_corpus", "read_corpus"):
         if key in results:
             corpus = results[key]

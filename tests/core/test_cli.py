@@ -142,9 +142,8 @@ def test_score_a_folder_of_reports(tmp_path: Path, seed_path: Path) -> None:
     folder = tmp_path / "reports"
     (folder / "2023").mkdir(parents=True)
     (folder / "2023" / "seed.txt").write_bytes(seed_path.read_bytes())
-    (folder / "county.txt").write_text(
-        "2023年,本县扎实推进法治政府建设。\n一、加强行政复议工作\n全年办理行政复议案件120件,办结115件。\n", encoding="utf-8"
-    )
+    county = "2023年,本县扎实推进法治政府建设。\n一、加强行政复议工作\n全年办理行政复议案件120件,办结115件。\n"
+    (folder / "county.txt").write_text(county, encoding="utf-8")
     (folder / "notes.csv").write_text("not a report\n", encoding="utf-8")  # not matched by the default globs
     result = run_cli("score", str(folder), "--format", "json")
     assert result.returncode == 0, result.stderr
