@@ -1,10 +1,14 @@
-"""Writing files that appear whole or not at all."""
+"""Reading JSON strictly, and writing files that appear whole or not at all."""
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
+
+from lawgov_score.errors import InputError
 
 
 def write_text_atomic(destination: str | os.PathLike[str], text: str) -> None:
@@ -25,3 +29,31 @@ def write_text_atomic(destination: str | os.PathLike[str], text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def read_json(path: str | os.PathLike[str]) -> Any:
+    """Parse a JSON file strictly: UTF-8 (BOM allowed), no NaN or Infinity."""
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror}", source) from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
+            source,
+        ) from error
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"malformed JSON: {error.msg}", source, f"line {error.lineno}, column {error.colno}"
+        ) from error
+    except ValueError as error:
+        raise InputError(str(error), source) from error
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows; write a finite number or null")

@@ -8,10 +8,8 @@ dimensions and weights needs no code.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import pluggy
@@ -19,6 +17,7 @@ from attrs import evolve
 
 from lawgov_score import __version__
 from lawgov_score.errors import InputError
+from lawgov_score.files import read_json
 from lawgov_score.model.framework import Dimension, Framework, Indicator, KeyTask
 from lawgov_score.plugins import dimension_sort_key, get_plugin_manager, load_dimensions
 from lawgov_score.schemas import validate
@@ -50,34 +49,6 @@ def load_framework(path: str | os.PathLike[str], pm: pluggy.PluginManager | None
     data = read_json(path)
     validate(data, "framework", source)
     return framework_from_dict(data, installed_dimensions(pm), source)
-
-
-def read_json(path: str | os.PathLike[str]) -> Any:
-    """Parse a JSON file strictly: UTF-8 (BOM allowed), no NaN or Infinity."""
-    source = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror}", source) from error
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
-            source,
-        ) from error
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            f"malformed JSON: {error.msg}", source, f"line {error.lineno}, column {error.colno}"
-        ) from error
-    except ValueError as error:
-        raise InputError(str(error), source) from error
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows; write a finite number or null")
 
 
 def framework_from_dict(data: Mapping[str, Any], installed: Mapping[str, Dimension], source: str) -> Framework:

@@ -20,7 +20,7 @@ from typing import Any
 from attrs import frozen
 
 from lawgov_score.errors import InputError
-from lawgov_score.framework import read_json
+from lawgov_score.files import read_json
 from lawgov_score.model.framework import Framework
 from lawgov_score.model.observation import Evidence, Observation, Unit
 from lawgov_score.schemas import validate

@@ -29,7 +29,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
-    from lawgov_score.framework import framework_from_dict, installed_dimensions, read_json
+    from lawgov_score.files import read_json
+    from lawgov_score.framework import framework_from_dict, installed_dimensions
     from lawgov_score.schemas import detect_kind, validate
 
     source = args.file

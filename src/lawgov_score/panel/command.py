@@ -13,10 +13,11 @@ from typing import Any
 from lawgov_score.errors import InputError
 from lawgov_score.panel.coherence_checks import coherence
 from lawgov_score.panel.hierarchy import Hierarchy
-from lawgov_score.panel.io import load_panel, load_spec
+from lawgov_score.panel.io import is_assessments_file, load_panel, load_spec
 from lawgov_score.panel.monte_carlo import Assumptions, UncertaintyResult, uncertainty
 from lawgov_score.panel.pipeline import run_pipeline
 from lawgov_score.panel.results import PanelResult, write_atomic
+from lawgov_score.panel.spec import PipelineSpec
 from lawgov_score.schemas import validate
 
 
@@ -36,12 +37,15 @@ def _plugins(args: argparse.Namespace) -> Any:
     return plugin_manager(args)
 
 
-def _hierarchy(args: argparse.Namespace, plugins: Any) -> Hierarchy | None:
-    if not args.framework:
-        return None
-    from lawgov_score.framework import load_framework
+def _hierarchy(args: argparse.Namespace, plugins: Any, spec: PipelineSpec) -> Hierarchy | None:
+    """The tree: from --framework, else the spec's, else — for scored reports — the installed framework."""
+    from lawgov_score.framework import default_framework, load_framework
 
-    return Hierarchy.from_framework(load_framework(args.framework, plugins))
+    if args.framework:
+        return Hierarchy.from_framework(load_framework(args.framework, plugins))
+    if spec.hierarchy is None and is_assessments_file(args.input):
+        return Hierarchy.from_framework(default_framework(plugins))
+    return spec.hierarchy
 
 
 def _progress(total: int) -> Any:
@@ -77,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     """
     plugins = _plugins(args)
     spec = load_spec(args.pipeline, plugins)
-    hierarchy = _hierarchy(args, plugins) or spec.hierarchy
+    hierarchy = _hierarchy(args, plugins, spec)
     panel = load_panel(args.input, hierarchy)
     if hierarchy is None and panel.shape[1] == 0:
         raise InputError("no numeric indicator columns found", args.input)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, field, fields, frozen
 
 from lawgov_score.errors import InputError
+from lawgov_score.goalposts import goalposts_of
 
 if TYPE_CHECKING:
     from lawgov_score.model.framework import Framework
@@ -185,7 +186,8 @@ class Hierarchy:
     def from_framework(cls, framework: Framework) -> Hierarchy:
         """Build index → dimensions → indicators from a :class:`~lawgov_score.model.framework.Framework`.
 
-        Indicators with direction 0 (reported, not scored) are left out.
+        Indicators that are reported but not scored (direction 0, or weight 0) are left out; task
+        and compliance indicators without goalposts of their own run from 0 to 1.
 
         :param framework: the framework.
         :returns: the hierarchy, rooted at ``framework.id``.
@@ -195,10 +197,10 @@ class Hierarchy:
             nodes.append(Node(code=dimension.code, parent=framework.id, weight=dimension.weight,
                               name=dimension.title_en or dimension.title_zh))
             for indicator in dimension.indicators:
-                if indicator.direction == 0:
+                if indicator.direction == 0 or indicator.weight == 0:
                     continue
                 nodes.append(Node(code=indicator.id, parent=dimension.code, weight=indicator.weight,
-                                  direction=indicator.direction, goalposts=indicator.goalposts,
+                                  direction=indicator.direction, goalposts=goalposts_of(indicator),
                                   name=indicator.name_en or indicator.name_zh))
         return cls(tuple(nodes))
 

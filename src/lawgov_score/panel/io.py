@@ -3,32 +3,17 @@
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 from typing import Any
 
 from lawgov_score.errors import InputError
+from lawgov_score.files import read_json
 from lawgov_score.panel.data import Panel
 from lawgov_score.panel.hierarchy import Hierarchy
 from lawgov_score.panel.spec import PipelineSpec
+from lawgov_score.schemas import detect_kind, validate
 
 LONG_COLUMNS = {"unit", "indicator", "value"}
-
-
-def read_json(path: str | Path) -> Any:
-    """Parse a JSON file.
-
-    :raises InputError: unreadable or not JSON (with line and column).
-    """
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", str(path)) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise InputError(f"not valid JSON: {error.msg}", str(path), where) from None
 
 
 def read_csv(path: str | Path) -> list[dict[str, str]]:
@@ -54,7 +39,8 @@ def read_csv(path: str | Path) -> list[dict[str, str]]:
 
 
 def load_panel(path: str | Path, hierarchy: Hierarchy | None = None) -> Panel:
-    """Read a panel: an observations JSON, a long CSV (``unit, year, indicator, value``) or a wide CSV.
+    """Read a panel: an observations or assessments JSON, a long CSV (``unit, year, indicator, value``)
+    or a wide CSV.
 
     :param path: the input file.
     :param hierarchy: the tree, which selects the indicator columns of a wide table.
@@ -64,14 +50,10 @@ def load_panel(path: str | Path, hierarchy: Hierarchy | None = None) -> Panel:
     source = str(path)
     if Path(path).suffix.lower() == ".json":
         data = read_json(path)
-        if not isinstance(data, dict) or not isinstance(data.get("observations"), list):
-            raise InputError('expected an object with an "observations" list', source, "$")
+        if detect_kind(data) == "assessment":
+            return _from_assessments(data, source, hierarchy)
+        validate(data, "observations", source)
         units = data.get("units", [])
-        if not isinstance(units, list) or not all(isinstance(u, dict) for u in units):
-            raise InputError('"units" must be a list of objects', source, "$.units")
-        for i, row in enumerate(data["observations"]):
-            if not isinstance(row, dict):
-                raise InputError("an observation must be an object", source, f"$.observations[{i}]")
         try:
             return Panel.from_long(data["observations"], hierarchy=hierarchy, units=units, source=source)
         except InputError as error:
@@ -80,6 +62,21 @@ def load_panel(path: str | Path, hierarchy: Hierarchy | None = None) -> Panel:
     if set(rows[0]) >= LONG_COLUMNS:
         return Panel.from_long(rows, hierarchy=hierarchy, source=source)
     return Panel.from_wide(rows, hierarchy=hierarchy, source=source)
+
+
+def is_assessments_file(path: str | Path) -> bool:
+    """Whether ``path`` is a JSON file of assessments (``lawgov-score score --format json``)."""
+    return Path(path).suffix.lower() == ".json" and detect_kind(read_json(path)) == "assessment"
+
+
+def _from_assessments(data: Any, source: str, hierarchy: Hierarchy | None) -> Panel:
+    """One row per assessment, each indicator's raw value: reports scored once, then ranked together."""
+    from lawgov_score.model.assessment import Assessment
+    from lawgov_score.model.serialise import from_dict
+
+    validate(data, "assessment", source)
+    items = data["assessments"] if isinstance(data, dict) and "assessments" in data else [data]
+    return Panel.from_assessments([from_dict(Assessment, item) for item in items], hierarchy=hierarchy)
 
 
 def load_spec(path: str | Path, plugins: Any = None) -> PipelineSpec:
