@@ -9,13 +9,14 @@ dimensions and weights needs no code.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pluggy
 from attrs import evolve
 
 from lawgov_score import __version__
+from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.errors import InputError
 from lawgov_score.files import read_json
 from lawgov_score.model.framework import Dimension, Framework, Indicator, KeyTask
@@ -26,15 +27,20 @@ DEFAULT_ID = "cn-outline-2021-2025"
 DEFAULT_TITLE = "法治政府建设实施纲要（2021－2025年） ten dimensions"
 
 
-def installed_dimensions(pm: pluggy.PluginManager | None = None) -> dict[str, Dimension]:
-    """Code → default definition of every dimension the installed plugins provide."""
-    plugins = load_dimensions(pm or get_plugin_manager())
+def installed_dimensions(
+    pm: pluggy.PluginManager | None = None, plugins: Sequence[DimensionPlugin] | None = None
+) -> dict[str, Dimension]:
+    """Code → default definition of every dimension the installed plugins (or ``plugins``) provide."""
+    if plugins is None:
+        plugins = load_dimensions(pm or get_plugin_manager())
     return {plugin.code: plugin.definition() for plugin in plugins}
 
 
-def default_framework(pm: pluggy.PluginManager | None = None) -> Framework:
+def default_framework(
+    pm: pluggy.PluginManager | None = None, plugins: Sequence[DimensionPlugin] | None = None
+) -> Framework:
     """The national outline's ten dimensions (and any other installed), equal weights."""
-    dimensions = installed_dimensions(pm)
+    dimensions = installed_dimensions(pm, plugins)
     return Framework(
         id=DEFAULT_ID,
         version=__version__,
@@ -43,12 +49,16 @@ def default_framework(pm: pluggy.PluginManager | None = None) -> Framework:
     )
 
 
-def load_framework(path: str | os.PathLike[str], pm: pluggy.PluginManager | None = None) -> Framework:
+def load_framework(
+    path: str | os.PathLike[str],
+    pm: pluggy.PluginManager | None = None,
+    plugins: Sequence[DimensionPlugin] | None = None,
+) -> Framework:
     """Read, validate and build the framework file at ``path``."""
     source = str(path)
     data = read_json(path)
     validate(data, "framework", source)
-    return framework_from_dict(data, installed_dimensions(pm), source)
+    return framework_from_dict(data, installed_dimensions(pm, plugins), source)
 
 
 def framework_from_dict(data: Mapping[str, Any], installed: Mapping[str, Dimension], source: str) -> Framework:

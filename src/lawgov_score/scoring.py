@@ -53,12 +53,12 @@ class Scorer:
         from lawgov_score.framework import default_framework, load_framework
 
         pm = pm or get_plugin_manager()
+        loaded = load_dimensions(pm)  # once: the framework and the scorer share the plugins
         if framework is None:
-            framework = default_framework(pm)
+            framework = default_framework(pm, loaded)
         elif not isinstance(framework, Framework):
-            framework = load_framework(framework, pm)
-        plugins = {plugin.code: plugin for plugin in load_dimensions(pm)}
-        return cls(framework, pm, plugins, plugin_versions(pm))
+            framework = load_framework(framework, pm, loaded)
+        return cls(framework, pm, {plugin.code: plugin for plugin in loaded}, plugin_versions(pm))
 
     def assess(
         self,
