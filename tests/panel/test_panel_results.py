@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import math
 from types import SimpleNamespace
 
@@ -61,15 +62,17 @@ def test_csv(result: PanelResult, tmp_path: object) -> None:
     assert stream.getvalue() == text
 
 
-def test_frames_or_clear_error(result: PanelResult) -> None:
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
-        with pytest.raises(ImportError, match="pandas"):
-            result.to_frames()
-        return
+def test_frames(result: PanelResult) -> None:
+    """With pandas installed (the test extra has it), results come as DataFrames indexed by unit and year."""
     frames = result.to_frames()
     assert frames["scores"].loc[("CHE", 2018), "Index"] == pytest.approx(68.38, abs=0.005)
+
+
+def test_frames_without_pandas_is_a_clear_error(result: PanelResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pandas, to_frames says what to install (a None entry in sys.modules makes the import fail)."""
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match="pandas"):
+        result.to_frames()
 
 
 def test_schemas_and_classes_agree() -> None:
