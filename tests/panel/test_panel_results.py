@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-import sys
 import math
+import sys
 from types import SimpleNamespace
 
 import numpy as np
