@@ -62,6 +62,9 @@ class TermIndex:
     weights: dict[str, float]
     titles: dict[str, tuple[tuple[str, frozenset[str]], ...]]
     bigram_weights: dict[str, float]
+    # bigram → the (code, position) of every reference title holding it: a heading is compared
+    # with all reference titles in one pass over its own bigrams.
+    bigram_titles: dict[str, tuple[tuple[str, int], ...]]
 
     @classmethod
     def build(cls, dimensions: Iterable[Dimension]) -> TermIndex:
@@ -90,8 +93,14 @@ class TermIndex:
             for bigram in {b for _, grams in code_titles for b in grams}:
                 document_frequency[bigram] += 1
         bigram_weights = {b: 1.0 / count for b, count in document_frequency.items()}
+        holders: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for code, code_titles in titles.items():
+            for position, (_, grams) in enumerate(code_titles):
+                for bigram in grams:
+                    holders[bigram].append((code, position))
         return cls(codes=tuple(codes), pattern=pattern, owners={t: tuple(c) for t, c in owners.items()},
-                   weights=weights, titles=titles, bigram_weights=bigram_weights)
+                   weights=weights, titles=titles, bigram_weights=bigram_weights,
+                   bigram_titles={b: tuple(h) for b, h in holders.items()})
 
     def hits(self, text: str, start: int = 0, end: int | None = None) -> dict[str, dict[str, int]]:
         """Dimension code → term → number of occurrences in ``text[start:end]`` (longest match wins)."""
@@ -115,10 +124,15 @@ class TermIndex:
         total = sum(self.bigram_weights.get(b, 1.0) for b in grams)
         if not total:
             return None
+        shared: dict[tuple[str, int], float] = defaultdict(float)
+        for bigram in grams:
+            weight = self.bigram_weights.get(bigram, 1.0)
+            for holder in self.bigram_titles.get(bigram, ()):
+                shared[holder] += weight
         ranked: list[tuple[float, str, str]] = []
         for code, code_titles in self.titles.items():
-            best = max(((sum(self.bigram_weights.get(b, 1.0) for b in grams & ref_grams) / total, ref)
-                        for ref, ref_grams in code_titles), default=(0.0, ""))
+            best = max(((shared.get((code, position), 0.0) / total, ref)
+                        for position, (ref, _) in enumerate(code_titles)), default=(0.0, ""))
             ranked.append((best[0], code, best[1]))
         if not ranked:
             return None
