@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from lawgov_score.model.assessment import Assessment, DimensionScore
 from lawgov_score.model.serialise import to_dict
 from lawgov_score.render.text_table import clip, render_table
+from lawgov_score.render.views import axis
 from lawgov_score.schemas import validate
 from lawgov_score.scoring import RankEntry
 
@@ -125,13 +126,16 @@ def strongest_evidence(dimension: DimensionScore) -> str:
 
 
 def dimension_rows(assessment: Assessment) -> list[tuple[str, ...]]:
+    """A summary row per dimension: the short name (思想引领 Guiding thought) rather than the
+    outline's long title, which no terminal fits."""
     rows: list[tuple[str, ...]] = []
     for d in assessment.dimensions:
         evidence = sum(len(i.evidence) for i in d.indicators)
+        label = axis(d.code, d.title_zh, d.title_en)
         rows.append(
             (
                 d.code,
-                clip(d.title_zh, 24),
+                clip(f"{label.zh} {label.en}", 30),
                 _score(d.score),
                 f"{d.coverage:.0%}",
                 d.status,
