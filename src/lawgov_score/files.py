@@ -38,13 +38,7 @@ def read_json(path: str | os.PathLike[str]) -> Any:
         raw = Path(path).read_bytes()
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror}", source) from error
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
-            source,
-        ) from error
+    text = decode_utf8(raw, source)
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
@@ -53,6 +47,17 @@ def read_json(path: str | os.PathLike[str]) -> Any:
         ) from error
     except ValueError as error:
         raise InputError(str(error), source) from error
+
+
+def decode_utf8(raw: bytes, source: str) -> str:
+    """The text of a UTF-8 file (BOM allowed), or an error naming the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
+            source,
+        ) from error
 
 
 def _reject_constant(name: str) -> Any:

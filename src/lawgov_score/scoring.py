@@ -222,13 +222,18 @@ def score_table(
     else:
         groups = [(unit, list(observations)) for unit, observations in values]
         digest, source = hashlib.sha256(repr(groups).encode()).hexdigest(), None
-    assessments = []
-    for unit, observations in groups:
-        by_id = {obs.indicator: obs for obs in observations}
-        assessments.append(
-            scorer.assess(unit, lambda _plugin, _dim, by_id=by_id: by_id, digest, source, strict)  # type: ignore[misc]
-        )
+    assessments = [scorer.assess(unit, _given(observations), digest, source, strict) for unit, observations in groups]
     return assessments, rank(assessments)
+
+
+def _given(observations: Sequence[Observation]) -> Observe:
+    """Observe a table's values: every dimension sees the same observations, keyed by indicator."""
+    by_id = {obs.indicator: obs for obs in observations}
+
+    def observe(plugin: DimensionPlugin | None, dimension: Dimension) -> Mapping[str, Observation]:
+        return by_id
+
+    return observe
 
 
 def score_document(document: Document, scorer: Scorer, unit: Unit | None = None, strict: bool = False) -> Assessment:

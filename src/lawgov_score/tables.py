@@ -20,7 +20,7 @@ from typing import Any
 from attrs import frozen
 
 from lawgov_score.errors import InputError
-from lawgov_score.files import read_json
+from lawgov_score.files import decode_utf8, read_json
 from lawgov_score.model.framework import Framework
 from lawgov_score.model.observation import Evidence, Observation, Unit
 from lawgov_score.schemas import validate
@@ -90,13 +90,7 @@ def _float(value: Any) -> float | None:
 
 
 def _csv_rows(raw: bytes, source: str) -> Iterator[_Row]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
-            source,
-        ) from error
+    text = decode_utf8(raw, source)
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [name.strip() for name in next(reader, [])]
     if not header or "unit" not in header:
@@ -121,15 +115,14 @@ def _csv_rows(raw: bytes, source: str) -> Iterator[_Row]:
 def _csv_unit(record: dict[str, str], source: str, number: int) -> Unit:
     if not record["unit"]:
         raise InputError("the unit is empty", source, f'row {number}, column "unit"')
-    year = record.get("year") or None
-    if year is not None:
-        try:
-            year = int(year)  # type: ignore[assignment]
-        except ValueError:
-            raise InputError(
-                f"year must be a whole number, got {year!r}", source, f'row {number}, column "year"'
-            ) from None
-    return Unit(record["unit"], year, record.get("level") or None, record.get("region") or None)  # type: ignore[arg-type]
+    written = record.get("year") or ""
+    try:
+        year = int(written) if written else None
+    except ValueError:
+        raise InputError(
+            f"year must be a whole number, got {written!r}", source, f'row {number}, column "year"'
+        ) from None
+    return Unit(record["unit"], year, record.get("level") or None, record.get("region") or None)
 
 
 def _long_row(record: dict[str, str], unit: Unit, source: str, number: int) -> _Row:
