@@ -103,3 +103,35 @@ def test_layout_is_clean(original: str) -> None:
     assert "\n\n" not in text and "  " not in text
     assert all(line == line.strip(" ") and line for line in text.split("\n")) or not text
     assert "\r" not in text and "\u3000" not in text and "\ufeff" not in text
+
+
+@given(readable, st.integers(-400, 400), st.integers(-400, 400), st.integers(-3, 3).filter(bool))
+def test_offset_map_behaves_as_the_tuple_it_stands_for(original: str, low: int, high: int, step: int) -> None:
+    """The compact offset map indexes, slices, iterates and compares like a tuple of integers."""
+    _, offsets = normalise(original)
+    as_tuple = tuple(offsets)
+    assert as_tuple == tuple(offsets[index] for index in range(len(offsets)))
+    assert offsets == as_tuple and offsets == list(as_tuple) and hash(offsets) == hash(as_tuple)
+    assert offsets[low:high:step] == as_tuple[low:high:step]
+    if -len(as_tuple) <= low < len(as_tuple):
+        assert offsets[low] == as_tuple[low]
+    else:
+        with pytest.raises(IndexError):
+            offsets[low]
+
+
+def test_normal_text_is_returned_as_it_is(seed_text: str) -> None:
+    """A report already in normal form (the seed is) comes back unchanged, offsets one to one."""
+    text, offsets = normalise(seed_text)
+    assert text is seed_text
+    assert offsets == tuple(range(len(seed_text) + 1))
+
+
+def test_full_width_report_folds_one_for_one(seed_text: str) -> None:
+    """The seed in full-width digits and punctuation normalises back to the seed, and every
+    character keeps its own offset (full-width forms fold one character for one)."""
+    wide = seed_text.translate({ord(c): chr(ord(c) + 0xFEE0) for c in "0123456789,.%:;()"})
+    assert wide != seed_text
+    text, offsets = normalise(wide)
+    assert text == seed_text
+    assert offsets == tuple(range(len(wide) + 1))

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import Any
 
 from attrs import evolve
 
@@ -82,11 +83,13 @@ _TOKEN = re.compile(
     rf"(?P<num_end>)[ ]?(?P<inside>[余多])?(?P<mult>(?:[百千](?!分))?[万亿]{{0,2}})(?P<inside2>[余多])?[ ]?"
     rf"(?P<unit>{_UNIT})?(?P<after>{_alternation(M.APPROX_AFTER)})?)"
 )
-# Group numbers, cheaper than names in the loop that reads every number.
-_G_NUM_END, _G_INSIDE, _G_MULT, _G_INSIDE2, _G_UNIT, _G_AFTER, _G_PCT, _G_PCT_AFTER = (
-    _TOKEN.groupindex[name]
-    for name in ("num_end", "inside", "mult", "inside2", "unit", "after", "pct", "pct_after")
+# Positions in ``match.groups()``: one call per number, cheaper than a group() call per name.
+_G_INSIDE, _G_MULT, _G_INSIDE2, _G_UNIT, _G_AFTER, _G_PCT, _G_PCT_AFTER = (
+    _TOKEN.groupindex[name] - 1 for name in ("inside", "mult", "inside2", "unit", "after", "pct", "pct_after")
 )
+_NUM_END = _TOKEN.groupindex["num_end"]  # a group number, for match.end()
+# _read() slices inside…after out of the groups in one step.
+assert tuple(range(_G_INSIDE, _G_INSIDE + 5)) == (_G_INSIDE, _G_MULT, _G_INSIDE2, _G_UNIT, _G_AFTER)
 _RANK = re.compile(r"第(?P<n>[0-9]{1,4}|[一二三四五六七八九十]{1,3})(?P<suffix>名|位)?")
 
 # Markers written before a number are matched on the reversed text before it, anchored at its
@@ -143,12 +146,13 @@ def extract_facts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     last_end = 0  # a clause read for one fact never reaches back into the previous one
     for match in _TOKEN.finditer(text):
-        if match.group(_G_UNIT) is None and match.group(_G_PCT) is None:
+        groups = match.groups()
+        if groups[_G_UNIT] is None and groups[_G_PCT] is None:
             continue
         start = match.start()
         if start and text[start - 1] in _NOT_BEFORE_NUMBER and not _is_sign(text, start):
             continue
-        made = _read(text, match, last_end, facts)
+        made = _read(text, match, groups, last_end, facts)
         if made:
             facts.extend(made)
             last_end = match.end()
@@ -158,18 +162,19 @@ def extract_facts(text: str) -> list[Fact]:
     return facts
 
 
-def _read(text: str, match: re.Match[str], last_end: int, facts: list[Fact]) -> list[Fact]:
+def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: int,
+          facts: list[Fact]) -> list[Fact]:
     """The facts one scanned number gives: none, one, or one per rate sharing it."""
-    start, end = match.start(), match.end()
+    start, end = match.span()
     value: Decimal | float | None
-    words = match.group(_G_PCT)
+    words = groups[_G_PCT]
     if words is not None:  # 百分之九十五点五: a rate written in words
-        unit, inside, mult, after = "%", None, "", match.group(_G_PCT_AFTER)
+        unit, inside, mult, after = "%", None, "", groups[_G_PCT_AFTER]
         value = _parse_percent_words(words)
     else:
-        inside, mult, inside2, unit, after = match.group(_G_INSIDE, _G_MULT, _G_INSIDE2, _G_UNIT, _G_AFTER)
+        inside, mult, inside2, unit, after = groups[_G_INSIDE : _G_AFTER + 1]
         inside = inside or inside2
-        written = text[start : match.end(_G_NUM_END)]
+        written = text[start : match.end(_NUM_END)]
         if written[0] in _C:
             value = _chinese_value(text, start, written, inside, end)
         elif "." in written or "," in written or unit in M.RATE_SIGNS:

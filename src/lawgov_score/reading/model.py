@@ -7,11 +7,13 @@ evidence can be shown where the user will look for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from attrs import field, frozen
 
 from lawgov_score.model import tuple_of
+from lawgov_score.reading.normalise import OffsetMap
 
 FactKind = Literal["count", "amount", "rate", "change", "pp_change", "rank"]
 Bound = Literal["lower", "upper"]
@@ -49,6 +51,11 @@ class Fact:
     subject: str = ""
     dimensions: tuple[str, ...] = field(default=(), converter=tuple_of)
     why: tuple[Assignment, ...] = field(default=(), converter=tuple_of)
+
+
+def _offset_sequence(offsets: Iterable[int]) -> Sequence[int]:
+    """Keep an :class:`OffsetMap` as it is (compact), make any other iterable a tuple."""
+    return offsets if isinstance(offsets, OffsetMap) else tuple(offsets)
 
 
 SectionRole = Literal["preamble", "body", "shortcomings", "plans", "closing"]
@@ -104,8 +111,9 @@ class Document:
     metadata: Metadata = Metadata()
     format: str = "text"
     encoding: str = "utf-8"
-    offsets: tuple[int, ...] = field(default=(), converter=tuple_of, repr=False, eq=False)
-    """``offsets[i]`` is the index in :attr:`original` of ``text[i]`` (one extra entry for the end)."""
+    offsets: Sequence[int] = field(default=(), converter=_offset_sequence, repr=False, eq=False)
+    """``offsets[i]`` is the index in :attr:`original` of ``text[i]`` (one extra entry for the end):
+    an :class:`~lawgov_score.reading.normalise.OffsetMap` when the document was read."""
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised :attr:`text` to the same span of :attr:`original`."""
