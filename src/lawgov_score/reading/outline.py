@@ -47,11 +47,13 @@ _TITLE_END = re.compile(r"[。!?;:]")
 _RUNIN_TITLE = re.compile(r"([^。!?;:\d%]{4,30})。(?=.)")
 _NARRATIVE = re.compile(r"(?:我|本|今年|全年|去年|截至|目前|同时|此外|其中|另外|近年|一年来|下一步|区|市|县|"
                         r"\d|[" + CN + r"]是|第[" + CN + r"])")
+# 一是 / 第一, / 其一, — the first character is a plain class, so the engine skips ahead in C,
+# and which form follows is decided by looking back at it. A marker counts only at the start of
+# a line or after punctuation (_ITEM_AFTER): 统一是 is not an item.
 _ITEM_MARKER = re.compile(
-    rf"(?:(?<=^)|(?<=[\n,;:。、!?( ]))"
-    rf"(?:(?P<cn>[{CN}]{{1,3}})是|第(?P<ord>[{CN}]{{1,3}}),|其(?P<qi>[{CN}]{{1,2}}),)",
-    re.MULTILINE,
+    rf"[{CN}第其](?:(?<=[{CN}])(?P<cn>[{CN}]{{0,2}})是|(?<=第)(?P<ord>[{CN}]{{1,3}}),|(?<=其)(?P<qi>[{CN}]{{1,2}}),)"
 )
+_ITEM_AFTER = frozenset("\n,;:。、!?( ")
 # The day is sometimes left out of a signature (2024年3月).
 CLOSING_DATE = re.compile(r"(?:\d{4}|[〇零○O一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月"
                           r"(?:[\d〇零一二三四五六七八九十]{1,3}日)?")
@@ -320,7 +322,9 @@ def _assign_items(text: str, roots: list[Node]) -> None:
         chain.clear()
 
     for match in _ITEM_MARKER.finditer(text):
-        token = match.group("cn") or match.group("ord") or match.group("qi") or ""
+        if match.start() and text[match.start() - 1] not in _ITEM_AFTER:
+            continue
+        token = match.group("ord") or match.group("qi") or match.group()[:-1]
         number = chinese_int(token) or 0
         slot = bisect.bisect_right(positions, match.start()) - 1
         owner = owners[slot][1] if slot >= 0 else None
