@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from reading_helpers import REPORTS
 
 from lawgov_score.model.framework import Dimension, KeyTask
@@ -148,6 +151,48 @@ def test_term_index_prefers_the_longest_term_and_discounts_shared_ones() -> None
     assert index.hits("加强行政执法监督") == {"B": {"行政执法监督": 1}}
     assert index.hits("规范行政执法") == {"A": {"行政执法": 1}}
     assert index.weights["培训"] < index.weights["行政执法"]
+
+
+def _dim(code: str, *terms: str) -> Dimension:
+    return Dimension(code=code, title_zh=code, key_tasks=[KeyTask(id=code, title_zh="", terms=terms)])
+
+
+OVERLAPPING = TermIndex.build([_dim("A", "行政执法", "执法监督", "培训"), _dim("B", "行政执法监督", "培训"),
+                               _dim("C", "监督", "复议")])
+_LONGEST_FIRST = re.compile("|".join(sorted(OVERLAPPING.owners, key=lambda t: (-len(t), t))))
+
+
+def regex_hits(text: str, start: int, end: int) -> dict[str, dict[str, int]]:
+    """The reference: a regex alternation of the terms, longest first, run over the span alone."""
+    found: dict[str, dict[str, int]] = {}
+    for match in _LONGEST_FIRST.finditer(text, start, end):
+        for code in OVERLAPPING.owners[match.group()]:
+            found.setdefault(code, {}).setdefault(match.group(), 0)
+            found[code][match.group()] += 1
+    return found
+
+
+def test_the_terms_of_a_span_are_those_its_own_scan_finds() -> None:
+    """One scan per document serves every span, also a span cutting an occurrence of the whole
+    text: the span's own scan finds other terms there."""
+    text = "加强行政执法监督,行政执法监督复议。"
+    found = OVERLAPPING.scan(text)
+    assert found.hits() == {"B": {"行政执法监督": 2}, "C": {"复议": 1}}
+    assert found.hits(0, 6) == {"A": {"行政执法": 1}}  # the span ends inside 行政执法监督
+    assert found.hits(4, 8) == {"A": {"执法监督": 1}}  # and starts inside it
+    assert found.hits(6, 8) == {"C": {"监督": 1}}
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert found.hits(start, end) == OVERLAPPING.hits(text, start, end) == regex_hits(text, start, end)
+
+
+@given(st.lists(st.sampled_from(["行政执法", "执法监督", "行政执法监督", "监督", "复议", "培训", "行政", "执法", "法监",
+                                 "。", "\n", "加强", "\ud800", "😀"]), max_size=30).map("".join),
+       st.data())
+def test_span_hits_match_a_longest_first_regex(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text) + 1))
+    assert OVERLAPPING.scan(text).hits(start, end) == regex_hits(text, start, end)
 
 
 def test_title_match_needs_a_clear_winner(dimensions: tuple[Dimension, ...]) -> None:

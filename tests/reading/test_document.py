@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pluggy
 import pytest
 from hypothesis import given
@@ -16,8 +17,8 @@ from reading_helpers import REPORTS, full_width, html_page, save_docx, words
 import lawgov_score
 from lawgov_score.errors import InputError
 from lawgov_score.model.framework import Dimension
-from lawgov_score.reading.document import _FILE_NAME, STRING_SOURCE, analyse, read
-from lawgov_score.reading.model import Document, Section
+from lawgov_score.reading.document import _FILE_NAME, STRING_SOURCE, analyse, default_dimensions, read
+from lawgov_score.reading.model import Document, Fact, Section
 
 
 def top_level(document: Document) -> list[Section]:
@@ -162,6 +163,36 @@ def test_missing_files_and_directories(tmp_path: Path) -> None:
 def test_default_dimensions_and_plugin_manager(seed_path: Path) -> None:
     document = read(seed_path)
     assert top_level(document)[6].dimensions[0] == "D7"
+
+
+def test_default_dimensions_are_loaded_once_per_plugin_setting(
+        monkeypatch: pytest.MonkeyPatch, reading_pm: pluggy.PluginManager) -> None:
+    """Without a plugin manager the default dimensions are cached, keyed on the environment that
+    chooses the plugins; with one they are that manager's."""
+    default_dimensions.cache_clear()  # type: ignore[attr-defined]
+    first = default_dimensions()
+    assert default_dimensions() is first and [d.code for d in first] == [f"D{n}" for n in range(1, 11)]
+    assert default_dimensions(reading_pm) is not first and default_dimensions(reading_pm) == first
+    emergencies = "一、健全突发事件应对体系\n开展应急演练12次,修订突发事件应急预案3项。\n"
+    assert read(emergencies).sections[0].dimensions == ("D6",)
+    monkeypatch.setenv("LAWGOV_SCORE_DISABLE_PLUGINS", "d06")
+    assert "D6" not in [d.code for d in default_dimensions()]
+    assert read(emergencies).sections[0].dimensions == ()
+    monkeypatch.setenv("LAWGOV_SCORE_DISABLE_PLUGIN_AUTOLOAD", "1")
+    assert default_dimensions() == ()
+    monkeypatch.delenv("LAWGOV_SCORE_DISABLE_PLUGINS")
+    monkeypatch.delenv("LAWGOV_SCORE_DISABLE_PLUGIN_AUTOLOAD")
+    assert default_dimensions() is first
+    default_dimensions.cache_clear()  # type: ignore[attr-defined]
+    assert default_dimensions() is not first and default_dimensions() == first
+
+
+def test_facts_are_placed_with_every_field() -> None:
+    """analyse() builds each fact in one constructor call, naming every field: one added to Fact
+    must be added there too."""
+    copied = {"value", "unit", "kind", "approx", "bound", "change", "subject"}
+    placed = {"start", "end", "quote", "dimensions", "why"}
+    assert {f.name for f in attrs.fields(Fact)} == copied | placed
 
 
 def test_offsets_are_exposed(seed_document: Document) -> None:

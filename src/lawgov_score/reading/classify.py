@@ -24,11 +24,13 @@ breaking ties; with no term in the sentence it inherits the section's (rule ``se
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from attrs import frozen
+from ahocorasick_rs import AhoCorasick, MatchKind
+from attrs import field, frozen
 
 from lawgov_score.model.framework import Dimension
 from lawgov_score.reading.model import Assignment
@@ -50,6 +52,7 @@ SECTION_CONTEXT = 1.5  # a fact's section is worth one specific term of its sent
 MAX_COUNT_PER_TERM = 3  # a term repeated all over a section says no more after a few times
 SENTENCE_REACH = 200
 _SENTENCE_END = re.compile(r"[。;!?\n]")
+_UP_TO_SENTENCE_END = re.compile(r".*[。;!?\n]", re.DOTALL)  # greedy: to the last one
 
 
 @frozen
@@ -57,14 +60,19 @@ class TermIndex:
     """The terms of a set of dimensions, compiled for matching, with their weights."""
 
     codes: tuple[str, ...]
-    pattern: re.Pattern[str] | None
     owners: dict[str, tuple[str, ...]]
     weights: dict[str, float]
     titles: dict[str, tuple[tuple[str, frozenset[str]], ...]]
-    bigram_weights: dict[str, float]
-    # bigram → the (code, position) of every reference title holding it: a heading is compared
-    # with all reference titles in one pass over its own bigrams.
-    bigram_titles: dict[str, tuple[tuple[str, int], ...]]
+    # bigram → its weight (1 / the number of dimensions using it) and the number of every
+    # reference title holding it, a ``(code, title)`` of ``reference_titles``: a heading is
+    # compared with all reference titles in one pass over its own bigrams.
+    bigram_titles: dict[str, tuple[float, tuple[int, ...]]]
+    reference_titles: tuple[tuple[str, str], ...]
+    # The automaton finds all terms in one linear pass, leftmost-longest like the regex alternation
+    # (longest term first) it replaces; ``terms[i]`` is its pattern ``i``.
+    terms: tuple[str, ...]
+    automaton: AhoCorasick | None = field(eq=False, repr=False)
+    ranks: dict[str, int] = field(eq=False, repr=False)  # code → its (first) position in ``codes``
 
     @classmethod
     def build(cls, dimensions: Iterable[Dimension]) -> TermIndex:
@@ -86,32 +94,53 @@ class TermIndex:
                 if folded
             )
         weights = {term: (0.5 + min(len(term), 6) / 4) / len(codes_) for term, codes_ in owners.items()}
-        pattern = (re.compile("|".join(re.escape(term) for term in sorted(owners, key=lambda t: (-len(t), t))))
-                   if owners else None)
+        patterns = tuple(sorted(owners, key=lambda t: (-len(t), t)))
+        automaton = AhoCorasick(patterns, matchkind=MatchKind.LeftmostLongest) if patterns else None
         document_frequency: dict[str, int] = defaultdict(int)
         for code_titles in titles.values():
             for bigram in {b for _, grams in code_titles for b in grams}:
                 document_frequency[bigram] += 1
-        bigram_weights = {b: 1.0 / count for b, count in document_frequency.items()}
-        holders: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for code, code_titles in titles.items():
-            for position, (_, grams) in enumerate(code_titles):
-                for bigram in grams:
-                    holders[bigram].append((code, position))
-        return cls(codes=tuple(codes), pattern=pattern, owners={t: tuple(c) for t, c in owners.items()},
-                   weights=weights, titles=titles, bigram_weights=bigram_weights,
-                   bigram_titles={b: tuple(h) for b, h in holders.items()})
+        holders: dict[str, list[int]] = defaultdict(list)
+        references = [(code, folded) for code, code_titles in titles.items() for folded, _ in code_titles]
+        grams_of = [grams for code_titles in titles.values() for _, grams in code_titles]
+        for number, grams in enumerate(grams_of):
+            for bigram in grams:
+                holders[bigram].append(number)
+        return cls(codes=tuple(codes), owners={t: tuple(c) for t, c in owners.items()},
+                   weights=weights, titles=titles,
+                   bigram_titles={b: (1.0 / document_frequency[b], tuple(h)) for b, h in holders.items()},
+                   reference_titles=tuple(references), terms=patterns, automaton=automaton,
+                   ranks={code: rank for rank, code in reversed(list(enumerate(codes)))})
 
     def hits(self, text: str, start: int = 0, end: int | None = None) -> dict[str, dict[str, int]]:
         """Dimension code → term → number of occurrences in ``text[start:end]`` (longest match wins)."""
-        found: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        if self.pattern is None:
-            return {}
-        stop = len(text) if end is None else end
-        for match in self.pattern.finditer(text, start, stop):
-            for code in self.owners[match.group()]:
-                found[code][match.group()] += 1
-        return {code: dict(terms) for code, terms in found.items()}
+        stop = len(text) if end is None else max(end, 0)  # bounds clamped as a regex's pos/endpos
+        return self.count(number for number, _, _ in self.find(text[max(start, 0) : stop]))
+
+    def scan(self, text: str) -> TermHits:
+        """All term occurrences of ``text``, for counting those of any part of it without a rescan."""
+        return TermHits.of(self, text)
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """``(term number, start, end)`` of every term in ``text``, left to right, longest first."""
+        if self.automaton is None or not text:
+            return []
+        try:
+            return self.automaton.find_matches_as_indexes(text)
+        except UnicodeEncodeError:
+            # A lone surrogate (in a str built by the caller) cannot go to the automaton. It is in
+            # no term, and neither is NUL: one character for another keeps every match and index.
+            return self.automaton.find_matches_as_indexes(_SURROGATE.sub("\x00", text))
+
+    def count(self, numbers: Iterable[int]) -> dict[str, dict[str, int]]:
+        """Dimension code → term → occurrences, for the term numbers of :meth:`find`."""
+        found: dict[str, dict[str, int]] = {}
+        for number in numbers:
+            term = self.terms[number]
+            for code in self.owners[term]:
+                counts = found.setdefault(code, {})
+                counts[term] = counts.get(term, 0) + 1
+        return found
 
     def score(self, hits: dict[str, int]) -> float:
         """The weight of a dimension's hits: specific terms count more, repeats saturate."""
@@ -120,39 +149,96 @@ class TermIndex:
     def title_match(self, title: str) -> tuple[str, float, str] | None:
         """The dimension whose outline title (or key-task title) ``title`` resembles most:
         ``(code, similarity, matched title)``, or ``None`` when none is close or two tie."""
-        grams = _bigrams(title)
-        total = sum(self.bigram_weights.get(b, 1.0) for b in grams)
-        if not total:
+        total = 0.0  # the weight of the heading's bigrams; one in no reference title weighs 1
+        shared: dict[int, float] = {}  # reference title → the weight of the bigrams it shares
+        for bigram in _bigrams(title):
+            entry = self.bigram_titles.get(bigram)
+            if entry is None:
+                total += 1.0
+                continue
+            weight, holders = entry
+            total += weight
+            for holder in holders:
+                shared[holder] = shared.get(holder, 0.0) + weight
+        if not total or not self.titles:
             return None
-        shared: dict[tuple[str, int], float] = defaultdict(float)
-        for bigram in grams:
-            weight = self.bigram_weights.get(bigram, 1.0)
-            for holder in self.bigram_titles.get(bigram, ()):
-                shared[holder] += weight
-        ranked: list[tuple[float, str, str]] = []
-        for code, code_titles in self.titles.items():
-            best = max(((shared.get((code, position), 0.0) / total, ref)
-                        for position, (ref, _) in enumerate(code_titles)), default=(0.0, ""))
-            ranked.append((best[0], code, best[1]))
+        # Each dimension's closest title. Only titles sharing a bigram can be close: the others
+        # score 0, and a dimension with none of them can only be the runner-up, at 0.
+        best: dict[str, tuple[float, str]] = {}
+        for holder, weight in shared.items():
+            code, reference = self.reference_titles[holder]
+            candidate = (weight / total, reference)
+            current = best.get(code)
+            if current is None or candidate > current:
+                best[code] = candidate
+        ranked = sorted(((similarity, code, reference) for code, (similarity, reference) in best.items()),
+                        reverse=True)
         if not ranked:
             return None
-        ranked.sort(reverse=True)
         top = ranked[0]
-        if top[0] < OUTLINE_TITLE_MIN or (len(ranked) > 1 and top[0] - ranked[1][0] < 0.1):
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+        if top[0] < OUTLINE_TITLE_MIN or (len(self.titles) > 1 and top[0] - runner_up < 0.1):
             return None
         return top[1], top[0], top[2]
 
 
+@frozen
+class TermHits:
+    """The term occurrences of one text, found in one pass, by position.
+
+    The terms of a section, its heading or a fact's sentence are those inside its span, found by
+    bisection: sections nest, and scanning each span would read the text once per level.
+    """
+
+    index: TermIndex
+    text: str
+    numbers: tuple[int, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, index: TermIndex, text: str) -> TermHits:
+        """Scan ``text`` for the terms of ``index``."""
+        matches = index.find(text)
+        numbers, starts, ends = zip(*matches) if matches else ((), (), ())
+        return cls(index=index, text=text, numbers=numbers, starts=starts, ends=ends)
+
+    def hits(self, start: int = 0, end: int | None = None) -> dict[str, dict[str, int]]:
+        """What :meth:`TermIndex.hits` finds in ``text[start:end]``, without scanning it again."""
+        start = max(start, 0)
+        stop = len(self.text) if end is None else min(end, len(self.text))
+        if stop <= start:
+            return {}
+        first = bisect.bisect_left(self.starts, start)
+        if first and self.ends[first - 1] > start:
+            # The span starts inside an occurrence: its own scan may split the text differently.
+            return self.index.hits(self.text, start, stop)
+        last = bisect.bisect_left(self.starts, stop)
+        numbers: Iterable[int] = self.numbers[first:last]
+        if last > first and self.ends[last - 1] > stop:
+            # The last occurrence runs past the span: the span's own scan finds what fits from
+            # its start on (行政执法 where the whole text has 行政执法监督).
+            tail = self.index.find(self.text[self.starts[last - 1] : stop])
+            numbers = (*self.numbers[first : last - 1], *(number for number, _, _ in tail))
+        return self.index.count(numbers)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _NOT_HAN = re.compile(r"[\W\d_a-zA-Z]+")
 
 
 def _bigrams(text: str) -> frozenset[str]:
     chars = _NOT_HAN.sub("", text)
-    return frozenset(chars[i : i + 2] for i in range(len(chars) - 1))
+    return frozenset(map(operator.add, chars, chars[1:]))
 
 
-def classify_sections(text: str, roots: Sequence[Node], index: TermIndex) -> None:
-    """Set ``dimensions`` (strongest first) and ``why`` on every node of the outline, in place."""
+def classify_sections(text: str, roots: Sequence[Node], index: TermIndex,
+                      term_hits: TermHits | None = None) -> None:
+    """Set ``dimensions`` (strongest first) and ``why`` on every node of the outline, in place.
+
+    :param term_hits: ``index.scan(text)``, when the caller has it already (it is made otherwise).
+    """
+    term_hits = term_hits if term_hits is not None else index.scan(text)
     body = [node for node in roots if node.role == "body"]
     codes = index.codes
     # The national outline has as many parts as dimensions; a report with about that many
@@ -162,22 +248,23 @@ def classify_sections(text: str, roots: Sequence[Node], index: TermIndex) -> Non
     for node in roots:
         rank = position.get(id(node))
         prior = codes[rank] if follows_outline and rank is not None and rank < len(codes) else None
-        _classify(text, node, index, prior)
+        _classify(text, node, term_hits, prior)
 
 
-def _classify(text: str, node: Node, index: TermIndex, prior: str | None,
+def _classify(text: str, node: Node, term_hits: TermHits, prior: str | None,
               inherited: re.Match[str] | None = None) -> None:
     """Classify ``node`` and its descendants; ``inherited`` is a first-responsible match in the
     title of an ancestor (the duties of the heads cover everything under that heading)."""
     own = FIRST_RESPONSIBLE.search(text, node.title_start, node.title_end) if node.title else None
     for child in node.children:
-        _classify(text, child, index, None, own or inherited)
+        _classify(text, child, term_hits, None, own or inherited)
     if node.role not in ("body", "preamble"):
         return
     scores: dict[str, float] = defaultdict(float)
     why: dict[str, list[Assignment]] = defaultdict(list)
     titled = False
-    for code, terms in index.hits(text, node.title_start, node.title_end).items():
+    index = term_hits.index
+    for code, terms in term_hits.hits(node.title_start, node.title_end).items():
         scores[code] += TITLE_WEIGHT * index.score(terms)
         why[code].append(Assignment(code, "title_terms", sorted(terms)))
         titled = True
@@ -191,7 +278,7 @@ def _classify(text: str, node: Node, index: TermIndex, prior: str | None,
     if node.children and not titled and not forced:
         _from_children(node)
         return
-    for code, terms in index.hits(text, node.title_end, node.end).items():
+    for code, terms in term_hits.hits(node.title_end, node.end).items():
         scores[code] += index.score(terms)
         strongest = sorted(terms, key=lambda t: (-index.weights[t] * terms[t], t))[:8]
         why[code].append(Assignment(code, "body_terms", strongest))
@@ -220,7 +307,7 @@ def _classify(text: str, node: Node, index: TermIndex, prior: str | None,
 
 def codes_order(index: TermIndex, code: str) -> int:
     """The position of ``code`` among the indexed dimensions (ties go to the earlier one)."""
-    return index.codes.index(code) if code in index.codes else len(index.codes)
+    return index.ranks.get(code, len(index.codes))
 
 
 def _from_children(node: Node) -> None:
@@ -239,11 +326,12 @@ def _from_children(node: Node) -> None:
             node.why.append(Assignment(code, "children", (f"{child.numbering}{child.title}",)))
 
 
-def fact_dimensions(text: str, start: int, end: int, chain: Sequence[Node],
-                    index: TermIndex) -> tuple[list[str], list[Assignment]]:
+def fact_dimensions(text: str, start: int, end: int, chain: Sequence[Node], index: TermIndex,
+                    term_hits: TermHits | None = None) -> tuple[list[str], list[Assignment]]:
     """The dimension of a fact at ``start:end`` of the normalised text, and why.
 
     :param chain: the nodes holding the fact, innermost first.
+    :param term_hits: ``index.scan(text)``: with it, the sentence is not scanned again.
     """
     if any(node.role not in ("body", "preamble") for node in chain):
         return [], []
@@ -257,7 +345,7 @@ def fact_dimensions(text: str, start: int, end: int, chain: Sequence[Node],
                                                          (found.group(),))]
     context = next((node for node in chain if node.dimensions), None)
     context_codes = context.dimensions if context is not None else []
-    hits = index.hits(text, low, high)
+    hits = term_hits.hits(low, high) if term_hits is not None else index.hits(text, low, high)
     scores = {code: index.score(terms) for code, terms in hits.items()}
     for rank, code in enumerate(context_codes):
         scores[code] = scores.get(code, 0.0) + (SECTION_CONTEXT if rank == 0 else SECTION_CONTEXT / 2)
@@ -274,7 +362,8 @@ def sentence_bounds(text: str, start: int, end: int, owner: Node | None) -> tupl
     """The sentence (or inline ``一是……`` item) around ``start:end``."""
     # A sentence longer than SENTENCE_REACH is cut: the context of a number is near it.
     floor = max(0, start - SENTENCE_REACH)
-    low = max(floor, *(text.rfind(mark, floor, start) + 1 for mark in "。;!?\n"))
+    last = _UP_TO_SENTENCE_END.match(text, floor, start)
+    low = last.end() if last else floor
     found = _SENTENCE_END.search(text, end, end + SENTENCE_REACH)
     high = found.start() if found else min(len(text), end + SENTENCE_REACH)
     if owner is not None:
