@@ -152,6 +152,10 @@ def test_a_list_of_things_before_a_count_is_one_fact() -> None:
         ("全年召开专题会议三次。", [3]),
         ("投入一千二百万元。", [12_000_000]),
         ("明确16项23条任务。", [16, 23]),
+        ("收缴罚没款三点五亿元。", [350_000_000]),  # a decimal, not 五亿 after a stray 点
+        ("服务群众零点八万人次。", [8_000]),
+        ("兑付补偿款十二点五万元。", [125_000]),
+        ("提出三点意见。", []),  # 点 as a measure of ideas, not a decimal point
     ],
 )
 def test_chinese_numerals_used_as_quantities(text: str, values: list[float]) -> None:

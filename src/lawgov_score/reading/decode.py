@@ -135,6 +135,13 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple
         return _checked(text, source), encoding
     if b"\x00" in data:
         raise InputError("the file is binary (it contains NUL bytes), not a text report", source)
+    if not declared:
+        try:
+            text = data.decode("utf-8")  # what detect_encoding() tries first, without decoding twice
+        except UnicodeDecodeError:
+            pass
+        else:
+            return _checked(text, source), "utf-8"
     encodings = []
     if declared:
         encodings.append("gb18030" if is_gb_family(declared) else declared)

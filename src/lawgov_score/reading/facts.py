@@ -79,7 +79,7 @@ _TOKEN = re.compile(
     rf"(?:{_QUOTED}"
     rf"|(?<=百)分之(?P<pct>[{_C}点]{{1,10}})(?P<pct_after>{_alternation(M.APPROX_AFTER)})?"
     rf"|(?:(?<=[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}}(?![0-9])){{1,5}}|[0-9]{{0,14}})(?:\.[0-9]{{1,8}})?"
-    rf"|(?<=[{_C}])[{_C}]{{0,11}}(?=[余多万亿{re.escape(_UNIT_FIRSTS)}]))"
+    rf"|(?<=[{_C}])[{_C}]{{0,11}}(?:点[{M.CJK_DECIMAL_DIGITS}]{{1,6}})?(?=[余多万亿{re.escape(_UNIT_FIRSTS)}]))"
     rf"(?P<num_end>)[ ]?(?P<inside>[余多])?(?P<mult>(?:[百千](?!分))?[万亿]{{0,2}})(?P<inside2>[余多])?[ ]?"
     rf"(?P<unit>{_UNIT})?(?P<after>{_alternation(M.APPROX_AFTER)})?)"
 )
@@ -274,6 +274,10 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
     """
     if start and text[start - 1] in M.CJK_NUMERAL_CHARS:
         return None
+    if start > 1 and text[start - 1] == "点" and text[start - 2] in M.CJK_NUMERAL_CHARS:
+        return None  # the fractional part of a decimal that was not read whole (三点五六七八九十亿)
+    if "点" in numeral:  # 三点五亿元: a decimal is always a quantity
+        return _parse_chinese(numeral)
     if len(numeral) == 1 and not inside:
         if numeral not in M.CJK_SINGLE_QUANTITY:
             return None
@@ -389,13 +393,17 @@ def _parse_chinese(numeral: str) -> Decimal | None:
 
     Two or more characters must include one of 十百千万亿: without it the form is a digit list
     (二〇二三, 三四 = "three or four") that cn2an would misread as 2023 or 34. A leading 零/〇
-    never starts a quantity (零容忍, 零件).
+    never starts a quantity (零容忍, 零件) unless a decimal point follows (零点八万人).
     """
-    if not numeral or numeral[0] in "零〇":
+    whole, point, fraction = numeral.partition("点")
+    if point:  # 三点五, 零点八, 十二点五: a whole part of one character (or 零) is fine, a longer one obeys the rules
+        if not fraction or not (len(whole) == 1 or _parse_chinese(whole) is not None):
+            return None
+    elif not numeral or numeral[0] in "零〇":
         return None
-    if numeral in M.MULTIPLIERS:  # 千余人, 百余家: a bare magnitude is one of it
+    elif numeral in M.MULTIPLIERS:  # 千余人, 百余家: a bare magnitude is one of it
         return Decimal(M.MULTIPLIERS[numeral])
-    if len(numeral) > 1 and not any(char in M.CJK_MAGNITUDE_CHARS for char in numeral):
+    elif len(numeral) > 1 and not any(char in M.CJK_MAGNITUDE_CHARS for char in numeral):
         return None
     try:
         value = _cn2an()(numeral, "normal")  # "normal" accepts 两 and 一万二; "strict" does not

@@ -48,6 +48,8 @@ MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10_000
 CJK_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿"
 #: Characters that make a Chinese numeral a real quantity rather than a digit list (三四个 = 3–4).
 CJK_MAGNITUDE_CHARS = "十百千万亿"
+#: Digits of the fractional part of a Chinese decimal (三点五亿元, 零点八万人).
+CJK_DECIMAL_DIGITS = "〇零一二三四五六七八九"
 #: One-character numerals allowed as quantities (only when the measure word closes the clause).
 #: 一 is left out: 一次性, 一件事, 一张网 are idioms far more often than counts of one.
 CJK_SINGLE_QUANTITY = "二两三四五六七八九十"
