@@ -127,8 +127,12 @@ _RATE_ENDINGS = ("率", "比例", "占比", "比重", "满意度", "覆盖面")
 _QUOTE_MARKS = "“”‘’《》「」『』\"' 、"
 _LEADING_JUNK = " 、"  # left at a clause's start when it was cut at a previous fact
 _FILLERS = frozenset(M.SUBJECT_FILLERS)
-_PP = frozenset(M.PP_MEASURES)
-_MONEY = frozenset(M.MONEY_MEASURES)
+# The kind and reported unit of a fact by its measure word; any other measure word makes a count.
+_UNIT_KINDS: dict[str, tuple[FactKind, str]] = {
+    **{sign: ("rate", "%") for sign in M.RATE_SIGNS},
+    **{unit: ("pp_change", "个百分点") for unit in M.PP_MEASURES},
+    **{unit: ("amount", "元") for unit in M.MONEY_MEASURES},
+}
 
 
 def extract_facts(text: str) -> list[Fact]:
@@ -204,24 +208,20 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
     direction = M.CHANGE_VERBS[verb[::-1]] if verb else None
 
     kind: FactKind
-    if unit in M.RATE_SIGNS:
-        value = value / M.RATE_SIGNS[unit]
-        kind, out_unit = ("change" if direction else "rate"), "%"
-    elif unit in _PP:
-        kind, out_unit = "pp_change", "个百分点"
-    else:
-        if mult:
-            value = value * _multiplier(mult)
-        kind, out_unit = ("amount", "元") if unit in _MONEY else ("count", unit)
+    kind, out_unit = _UNIT_KINDS.get(unit, ("count", unit))
     if kind == "rate":
-        direction = None
+        value = value / M.RATE_SIGNS[unit]
+        if direction:
+            kind = "change"
+    elif kind != "pp_change" and mult:
+        value = value * _multiplier(mult)
     if negative:
         # 增长-3.2% is a fall of 3.2%; a negative level or count is not a statement we can read.
         if direction is None:
             return []
         direction = "down" if direction == "up" else "up"
 
-    quote_start = clause + (len(pre) - len(pre.lstrip(_LEADING_JUNK)))
+    quote_start = clause if text[clause] not in _LEADING_JUNK else clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
     subject, bare_verb = _strip_leaders(text[clause : signed - context.end(3)])  # type: ignore[union-attr]
     quote_end = end
     if bare_verb and kind in ("count", "amount"):
