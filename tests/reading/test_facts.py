@@ -124,6 +124,12 @@ def test_a_change_borrows_the_subject_it_changes() -> None:
     assert (growth.value, growth.kind) == (pytest.approx(0.0822), "change")
 
 
+def test_an_absolute_change_borrows_the_subject_it_changes() -> None:
+    level, change = facts_of("全年开展执法检查3000余次,较上年增加500次。")
+    assert change.subject == level.subject == "执法检查"
+    assert (change.value, change.kind, change.change) == (500, "count", "up")
+
+
 def test_from_to_gives_two_rates() -> None:
     before, after = facts_of("行政诉讼败诉率由30.7%降至14.6%。")
     assert (before.value, after.value) == (pytest.approx(0.307), pytest.approx(0.146))
@@ -214,6 +220,8 @@ def test_not_facts(text: str) -> None:
         ("开展“局长讲法”4次。", "局长讲法"),
         ("组织全区1.2万名执法人员参加考试。", "执法人员"),
         ("全区共有人民调解委员会368个。", "人民调解委员会"),
+        ("热线诉求办结率99.8%。", "热线诉求办结率"),
+        ("办结率99.8%。", "办结率"),  # not 率: a verb is kept when only one character would remain
     ],
 )
 def test_subject_is_what_is_counted(text: str, subject: str) -> None:

@@ -231,7 +231,8 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
         if noun:
             subject, quote_end = noun, noun_end
     if not subject:
-        follows = kind in ("change", "pp_change") or pre.endswith(("至", "到"))
+        # A change, an absolute one (较上年增加500次) or a new level (降至14.6%) is of the previous fact.
+        follows = kind in ("change", "pp_change") or direction is not None or pre.endswith(("至", "到"))
         subject = _borrowed_subject(text, clause, facts, follows)
         if not subject and kind in ("count", "amount"):
             subject = _PHRASE_AFTER.match(text, end).group()  # type: ignore[union-attr]
@@ -312,7 +313,8 @@ def _strip_leaders(subject: str) -> tuple[str, bool]:
             # Keep the last verb when nothing else is left: in 开展抽查112次 what is counted is 抽查.
             last = lead.group("lead")
             return ("" if last in _FILLERS else last), True
-        subject = subject[lead.end() :]
+        if lead.end() < len(subject) - 1:  # 办结率: one character left is no subject, keep the word whole
+            subject = subject[lead.end() :]
     if "“" in subject or "”" in subject:
         subject = subject.replace("“", "").replace("”", "")
     return subject, not subject
