@@ -124,6 +124,12 @@ def test_a_change_borrows_the_subject_it_changes() -> None:
     assert (growth.value, growth.kind) == (pytest.approx(0.0822), "change")
 
 
+@pytest.mark.parametrize(("text", "direction"), [("审批时限缩短30%。", "down"), ("比法定时限提速80%。", "up")])
+def test_time_cut_and_speed_up_are_changes(text: str, direction: str) -> None:
+    fact = only(text)
+    assert (fact.kind, fact.change) == ("change", direction)
+
+
 def test_an_absolute_change_borrows_the_subject_it_changes() -> None:
     level, change = facts_of("全年开展执法检查3000余次,较上年增加500次。")
     assert change.subject == level.subject == "执法检查"
@@ -197,6 +203,8 @@ def test_chinese_numerals_used_as_quantities(text: str, values: list[float]) -> 
         "增速为-5%",  # a negative level: not readable as a fact
         "每村配备3-5名",  # a range: neither end alone is the fact
         "零容忍",
+        "办理几十件。",  # vague: dozens, not ten
+        "数十家单位参加。",
         "安排第一批专项资金",
         "入选全国第一批法治政府建设示范地区",
         "开展“八五”普法,实施百日攻坚,千名干部进万家",
@@ -221,7 +229,8 @@ def test_not_facts(text: str) -> None:
         ("组织全区1.2万名执法人员参加考试。", "执法人员"),
         ("全区共有人民调解委员会368个。", "人民调解委员会"),
         ("热线诉求办结率99.8%。", "热线诉求办结率"),
-        ("办结率99.8%。", "办结率"),  # not 率: a verb is kept when only one character would remain
+        ("办结率99.8%。", "办结率"),
+        ("建成12个“枫桥式”派出所。", "枫桥式派出所"),  # not 率: a verb is kept when only one character would remain
     ],
 )
 def test_subject_is_what_is_counted(text: str, subject: str) -> None:

@@ -274,7 +274,7 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
     measure word closes the clause (召开会议三次。), which rules out set phrases such as
     三项制度, 五位一体, 两个确立 and 一次性.
     """
-    if start and text[start - 1] in M.CJK_NUMERAL_CHARS:
+    if start and (text[start - 1] in M.CJK_NUMERAL_CHARS or text[start - 1] in M.CJK_VAGUE_BEFORE):
         return None
     if start > 1 and text[start - 1] == "点" and text[start - 2] in M.CJK_NUMERAL_CHARS:
         return None  # the fractional part of a decimal that was not read whole (三点五六七八九十亿)
@@ -326,7 +326,7 @@ def _subject_after(text: str, end: int) -> tuple[str, int]:
     :returns: the subject and where the quote should end.
     """
     found = _NOUN_AFTER.match(text, end)
-    subject = found.group().strip(_QUOTE_MARKS)  # type: ignore[union-attr]
+    subject = found.group().strip(_QUOTE_MARKS).replace("“", "").replace("”", "")  # type: ignore[union-attr]
     return subject, (found.end() if subject else end)  # type: ignore[union-attr]
 
 

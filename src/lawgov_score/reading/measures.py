@@ -48,6 +48,8 @@ MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10_000
 CJK_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿"
 #: Characters that make a Chinese numeral a real quantity rather than a digit list (三四个 = 3–4).
 CJK_MAGNITUDE_CHARS = "十百千万亿"
+#: Characters before a Chinese numeral that make it vague (几十件 "dozens", 数百人 "hundreds"): no fact.
+CJK_VAGUE_BEFORE = "几数"
 #: Digits of the fractional part of a Chinese decimal (三点五亿元, 零点八万人).
 CJK_DECIMAL_DIGITS = "〇零一二三四五六七八九"
 #: One-character numerals allowed as quantities (only when the measure word closes the clause).
@@ -72,6 +74,7 @@ CHANGE_VERBS: dict[str, ChangeDirection] = {
     "上涨": "up", "增长了": "up", "增加了": "up", "提高了": "up", "上升了": "up",
     "下降": "down", "减少": "down", "降低": "down", "降幅": "down", "回落": "down", "下滑": "down",
     "压缩": "down", "下降了": "down", "减少了": "down", "降低了": "down",
+    "提速": "up", "缩短": "down",  # 审批时限缩短30%: a change of the time, not a rate
 }
 #: Words that may sit between a change verb and its number (增幅为5%, 增长达12%).
 CHANGE_LINKS: tuple[str, ...] = ("为", "达", "达到", "约")
