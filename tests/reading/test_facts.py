@@ -202,6 +202,9 @@ def test_chinese_numerals_used_as_quantities(text: str, values: list[float]) -> 
         "三四个部门",
         "增速为-5%",  # a negative level: not readable as a fact
         "每村配备3-5名",  # a range: neither end alone is the fact
+        "每村配备三至五名",
+        "单笔罚款1.2万至5万元",
+        "每案处理2到3件",
         "零容忍",
         "办理几十件。",  # vague: dozens, not ten
         "数十家单位参加。",

@@ -110,6 +110,8 @@ _PHRASE_AFTER = re.compile(f"[^0-9{re.escape(M.CLAUSE_BREAKS)}、]{{0,8}}")
 _NOUN_AFTER = re.compile(
     f"(?:(?!{_alternation(M.SUBJECT_STOPS)})[^0-9{re.escape(M.CLAUSE_BREAKS)}、]){{0,8}}"
 )
+# A number, perhaps with its magnitude, and a range link right before another number.
+_RANGE_START = re.compile(rf"[0-9{M.CJK_DECIMAL_DIGITS}两十][万亿千百]?[至到~]$")
 _CLAUSE_REV = re.compile(f"[{re.escape(M.CLAUSE_BREAKS)}]")
 _SENTENCE = re.compile(f"[{re.escape(M.SENTENCE_BREAKS)}]")
 _RANK_REV = re.compile(
@@ -188,6 +190,8 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
             value = int(written)  # the common case, without the cost of Decimal
     if value is None or (mult and unit in M.RATE_SIGNS) or (inside == "多" and unit == "元" and not mult):
         return []
+    if _RANGE_START.search(text, max(0, start - 4), start):
+        return []  # 1.2万至5万元, 三至五名: the end of a range is not a quantity (nor is its start)
 
     # One match on the reversed clause reads, nearest first: an approximation marker, a change
     # verb, words that say nothing about the subject, then the rest of the clause.
