@@ -294,3 +294,38 @@ def test_subject_after_measure_word_stops_at_enumeration_comma() -> None:
     repealed, retained = extract_facts("清理规范性文件,其中废止23件、保留97件。")
     assert (repealed.value, retained.value) == (23, 97)
     assert "保留" not in repealed.quote + repealed.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind", "change", "approx"),
+    [
+        ("三分之一的矛盾纠纷在村居化解。", 1 / 3, "rate", None, False),
+        ("安全生产事故率控制在万分之三。", 0.0003, "rate", None, False),
+        ("占全部案件的五分之二以上。", 0.4, "rate", None, True),
+        ("复议纠错率为千分之五。", 0.005, "rate", None, False),
+        ("信访总量下降三成。", 0.3, "change", "down", False),
+        ("八成以上的案件在基层化解。", 0.8, "rate", None, True),
+        ("网上办件量同比增长2倍。", 2.0, "change", "up", False),  # by twice as much: +200 %
+        ("收案量是去年的1.5倍。", 0.5, "change", "up", False),  # to 1.5 times: +50 %
+        ("收案量增至2倍。", 1.0, "change", "up", False),
+        ("收案量是去年同期的0.5倍。", 0.5, "change", "down", False),
+        ("网上受理量翻了一番。", 1.0, "change", "up", False),
+        ("网上受理量翻两番。", 3.0, "change", "up", False),
+    ],
+)
+def test_shares_and_multiples_written_in_words(text: str, value: float, kind: str, change: str | None,
+                                               approx: bool) -> None:
+    """…分之…, 成, 倍 and 翻番 become rates and relative changes, as fractions with unit %."""
+    fact = only(text)
+    assert (fact.value, fact.unit, fact.kind, fact.change, fact.approx) == (
+        pytest.approx(value), "%", kind, change, approx)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["对当事人处违法所得2倍罚款。", "实现倍增。", "一成不变", "三五成群", "2023年成立调解委员会。",
+     "提出“三年翻一番”目标。"],
+)
+def test_multiples_and_shares_that_are_not_facts(text: str) -> None:
+    """A penalty rule, 倍增, idioms with 成 and a quoted slogan state nothing."""
+    assert facts_of(text) == []

@@ -23,7 +23,7 @@ from typing import Any
 from attrs import evolve
 
 from lawgov_score.reading import measures as M
-from lawgov_score.reading.model import Fact, FactKind
+from lawgov_score.reading.model import ChangeDirection, Fact, FactKind
 
 __all__ = ["extract_facts"]
 
@@ -63,7 +63,7 @@ def _trie(words: Iterable[str], guards: dict[str, str]) -> str:
 
 _C = M.CJK_NUMERAL_CHARS
 _LOOKBACK = 20  # characters of a clause read before a number; gold subjects fit in 16
-_UNITS = (*M.COUNT_MEASURES, *M.MONEY_MEASURES, *M.PP_MEASURES, *M.RATE_SIGNS)
+_UNITS = (*M.COUNT_MEASURES, *M.MONEY_MEASURES, *M.PP_MEASURES, *M.RATE_SIGNS, *M.MULTIPLE_MEASURES)
 # A Chinese numeral is scanned only before a character that can start a measure word: one class
 # test, where the whole measure-word trie would run at every 一 of 进一步 and 统一.
 _UNIT_FIRSTS = "".join(sorted({unit[0] for unit in _UNITS}))
@@ -77,7 +77,7 @@ _QUOTED = "|".join(f"(?<={o}){'[^'}{o}{c}\\n]{{0,60}}{c}" for o, c in M.QUOTE_PA
 _TOKEN = re.compile(
     rf"[0-9{_C}{_OPENERS}]"
     rf"(?:{_QUOTED}"
-    rf"|(?<=百)分之(?P<pct>[{_C}点]{{1,10}})(?P<pct_after>{_alternation(M.APPROX_AFTER)})?"
+    rf"|(?<=[{_C}])[{_C}]{{0,3}}分之(?P<pct>[{_C}点]{{1,10}})(?P<pct_after>{_alternation(M.APPROX_AFTER)})?"
     rf"|(?:(?<=[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}}(?![0-9])){{1,5}}|[0-9]{{0,14}})(?:\.[0-9]{{1,8}})?"
     rf"|(?<=[{_C}])[{_C}]{{0,11}}(?=[余多万亿点{re.escape(_UNIT_FIRSTS)}])"
     rf"(?:点[{M.CJK_DECIMAL_DIGITS}]{{1,6}}(?=[余多万亿{re.escape(_UNIT_FIRSTS)}]))?)"
@@ -89,9 +89,11 @@ _G_INSIDE, _G_MULT, _G_INSIDE2, _G_UNIT, _G_AFTER, _G_PCT, _G_PCT_AFTER = (
     _TOKEN.groupindex[name] - 1 for name in ("inside", "mult", "inside2", "unit", "after", "pct", "pct_after")
 )
 _NUM_END = _TOKEN.groupindex["num_end"]  # a group number, for match.end()
+_PCT = _TOKEN.groupindex["pct"]
 # _read() slices inside…after out of the groups in one step.
 assert tuple(range(_G_INSIDE, _G_INSIDE + 5)) == (_G_INSIDE, _G_MULT, _G_INSIDE2, _G_UNIT, _G_AFTER)
 _RANK = re.compile(r"第(?P<n>[0-9]{1,4}|[一二三四五六七八九十]{1,3})(?P<suffix>名|位)?")
+_DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番")  # 翻一番: doubled; 翻两番: four times
 
 # Markers written before a number are matched on the reversed text before it, anchored at its
 # start, so each test costs the length of the marker and not of the text.
@@ -112,6 +114,12 @@ _NOUN_AFTER = re.compile(
 )
 # A number, perhaps with its magnitude, and a range link right before another number.
 _RANGE_START = re.compile(rf"[0-9{M.CJK_DECIMAL_DIGITS}两十][万亿千百]?[至到~]$")
+_MULTIPLES = frozenset(M.MULTIPLE_MEASURES)
+# What compares a multiple with its base, at the end of the text before it (是去年同期的, 增至).
+_COMPARED = re.compile(
+    "(?:是|为|达到|达|相当于|增长到|增加到|增至|提高到|提升到|上升到|升至)?"
+    "(?:去年同期|上年同期|去年|上年|上一年|同期|原来|以往|往年|过去)?的?$"
+)
 _CLAUSE_REV = re.compile(f"[{re.escape(M.CLAUSE_BREAKS)}]")
 _SENTENCE = re.compile(f"[{re.escape(M.SENTENCE_BREAKS)}]")
 _RANK_REV = re.compile(
@@ -135,6 +143,7 @@ _UNIT_KINDS: dict[str, tuple[FactKind, str]] = {
     **{sign: ("rate", "%") for sign in M.RATE_SIGNS},
     **{unit: ("pp_change", "个百分点") for unit in M.PP_MEASURES},
     **{unit: ("amount", "元") for unit in M.MONEY_MEASURES},
+    **{unit: ("change", "%") for unit in M.MULTIPLE_MEASURES},
 }
 
 
@@ -163,9 +172,11 @@ def extract_facts(text: str) -> list[Fact]:
         if made:
             facts.extend(made)
             last_end = match.end()
-    ranks = [fact for fact in (_rank(text, found) for found in _RANK.finditer(text)) if fact is not None]
-    if ranks:
-        facts = sorted(facts + ranks, key=lambda fact: fact.start)
+    others = [fact for fact in (_rank(text, found) for found in _RANK.finditer(text)) if fact is not None]
+    others += [_doubling(text, found) for found in _DOUBLING.finditer(text)
+               if not _quoted_at(text, found.start())]
+    if others:
+        facts = sorted(facts + others, key=lambda fact: fact.start)
     return facts
 
 
@@ -175,15 +186,15 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
     start, end = match.span()
     value: Decimal | float | None
     words = groups[_G_PCT]
-    if words is not None:  # 百分之九十五点五: a rate written in words
+    if words is not None:  # 百分之九十五点五, 三分之一: a rate written in words
         unit, inside, mult, after = "%", None, "", groups[_G_PCT_AFTER]
-        value = _parse_percent_words(words)
+        value = _parse_fraction_words(text[start : match.start(_PCT) - 2], words)
     else:
         inside, mult, inside2, unit, after = groups[_G_INSIDE : _G_AFTER + 1]
         inside = inside or inside2
         written = text[start : match.end(_NUM_END)]
         if written[0] in _C:
-            value = _chinese_value(text, start, written, inside, end)
+            value = _chinese_value(text, start, written, inside, end, share=unit == "成")
         elif "." in written or "," in written or unit in M.RATE_SIGNS:
             value = _parse_arabic(written)
         else:
@@ -218,6 +229,11 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
         value = value / M.RATE_SIGNS[unit]
         if direction:
             kind = "change"
+    elif kind == "change":  # a multiple
+        multiple = _multiple(value, pre, verb[::-1] if verb else "")
+        if multiple is None or mult:
+            return []
+        value, direction = multiple
     elif kind != "pp_change" and mult:
         value = value * _multiplier(mult)
     if negative:
@@ -228,6 +244,8 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
 
     quote_start = clause if text[clause] not in _LEADING_JUNK else clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
     subject, bare_verb = _strip_leaders(text[clause : signed - context.end(3)])  # type: ignore[union-attr]
+    if unit in _MULTIPLES:  # 收案量是去年的1.5倍: what grew is before the comparison
+        subject = subject[: _COMPARED.search(subject).start()]  # type: ignore[union-attr]
     quote_end = end
     if bare_verb and kind in ("count", "amount"):
         # 组织53家单位: what is counted follows the measure word, the verb only precedes it.
@@ -253,6 +271,24 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
     return [fact]
 
 
+def _multiple(times: Decimal | float, pre: str, verb: str) -> tuple[Decimal | float, ChangeDirection | None] | None:
+    """A multiple written before 倍 as a relative change ``(size, direction)``, else ``None``.
+
+    增长2倍 / 增加了1倍 — a growth verb right before the number — is growth *by* that multiple:
+    +200 %, +100 %, as the national statistical standard reads it. 是去年的1.5倍 and 增至2倍 —
+    the multiple after 的, 至 or 到 — is growth *to* it: +50 %, +100 % (0.5倍 is a fall of 50 %).
+    A multiple without either (处违法所得2倍罚款, a penalty rule) states no change.
+    """
+    if verb and pre.endswith(verb) and M.CHANGE_VERBS[verb] == "up":
+        return times, "up"
+    if not pre.endswith(("的", "至", "到")):
+        return None
+    change = times - 1
+    if change == 0:
+        return change, None
+    return (change, "up") if change > 0 else (-change, "down")
+
+
 def _is_sign(text: str, start: int) -> bool:
     """Whether the ``-`` before *start* is a minus sign rather than a range or a code (3-5, 0755-)."""
     return text[start - 1] == "-" and (start == 1 or text[start - 2] not in _NOT_AFTER_SIGN)
@@ -268,7 +304,8 @@ def _next_is_glued(text: str, num_end: int) -> bool:
     return nxt == "." and num_end + 1 < len(text) and text[num_end + 1].isdigit()
 
 
-def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end: int) -> Decimal | None:
+def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end: int, *,
+                   share: bool = False) -> Decimal | None:
     """The value of a Chinese numeral if it is used as a quantity, else ``None``.
 
     The rule, chosen for precision: the numeral is directly followed by a measure word (the scan
@@ -276,7 +313,8 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
     the caller). A numeral of two or more characters must contain 十百千万亿 (十六项, 两万余人).
     A one-character numeral (二…十, 两; never 一) counts only with 余/多 (十余家) or when its
     measure word closes the clause (召开会议三次。), which rules out set phrases such as
-    三项制度, 五位一体, 两个确立 and 一次性.
+    三项制度, 五位一体, 两个确立 and 一次性. A ``share`` (成) need not close its clause (八成以上的案件);
+    一成 is still left out, for 一成不变.
     """
     if start and (text[start - 1] in M.CJK_NUMERAL_CHARS or text[start - 1] in M.CJK_VAGUE_BEFORE):
         return None
@@ -287,7 +325,7 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
     if len(numeral) == 1 and not inside:
         if numeral not in M.CJK_SINGLE_QUANTITY:
             return None
-        if end < len(text) and text[end] not in M.CLAUSE_BREAKS and text[end] != "、":
+        if not share and end < len(text) and text[end] not in M.CLAUSE_BREAKS and text[end] != "、":
             return None
     return _parse_chinese(numeral)
 
@@ -374,6 +412,26 @@ def _rank(text: str, match: re.Match[str]) -> Fact | None:
     )
 
 
+def _quoted_at(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a quote or title opened earlier on its line (“翻一番”目标)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return any(text.rfind(opening, line_start, position) > text.rfind(closing, line_start, position)
+               for opening, closing in M.QUOTE_PAIRS)
+
+
+def _doubling(text: str, match: re.Match[str]) -> Fact:
+    """翻一番 / 翻两番 as a relative change: +100 %, +300 %."""
+    start = match.start()
+    clause = _clause_start(text, start, 0)
+    pre = text[clause:start]
+    quote_start = clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
+    doublings = int(_parse_chinese_digit(match.group("n")) or 0)
+    return Fact(
+        value=float(2**doublings - 1), unit="%", start=quote_start, end=match.end(),
+        quote=text[quote_start : match.end()], kind="change", change="up", subject=_subject(pre)[0],
+    )
+
+
 def _parse_arabic(digits: str) -> Decimal:
     """Read an Arabic number such as ``"32030"``, ``"10.71"`` or ``"1,234"`` exactly.
 
@@ -417,6 +475,27 @@ def _parse_chinese(numeral: str) -> Decimal | None:
     except (ValueError, KeyError):  # cn2an 0.5 raises KeyError on some malformed forms (一十〇)
         return None
     return Decimal(str(value))
+
+
+def _parse_fraction_words(denominator: str, numerator: str) -> Decimal | None:
+    """The percentage written as …分之… (百分之九十五点五 → 95.5, 三分之一 → 33.3…, 千分之三 → 0.3),
+    else ``None``. A numerator larger than its denominator is no share (百分之一百二十 is, as
+    growth; 三分之五 is not written)."""
+    if denominator == "百":
+        return _parse_percent_words(numerator)
+    whole = Decimal(M.MULTIPLIERS[denominator]) if denominator in M.MULTIPLIERS else _parse_chinese(denominator)
+    if len(denominator) == 1 and whole is None:
+        whole = _parse_chinese_digit(denominator)
+    part = _parse_chinese_digit(numerator) if len(numerator) == 1 else _parse_chinese(numerator)
+    if not whole or part is None or part > whole:
+        return None
+    return part * 100 / whole
+
+
+def _parse_chinese_digit(char: str) -> Decimal | None:
+    """One Chinese digit (三 → 3), which :func:`_parse_chinese` only reads as a quantity in context."""
+    index = "〇一二三四五六七八九".find(char)
+    return Decimal(index) if index > 0 else (Decimal(2) if char == "两" else None)
 
 
 def _parse_percent_words(words: str) -> Decimal | None:

@@ -30,6 +30,7 @@ MEASURE_NOT_BEFORE: dict[str, str] = {
     "条": "例件款", "期": "间限待", "台": "账", "班": "子组", "种": "类植", "所": "属有在得", "个": "人体性",
     "元": "旦素化", "张": "贴", "块": "状", "类": "型别", "场": "所地景", "堂": "课", "节": "点日约",
     "人": "民员大才士", "家": "庭长属", "件": "事",
+    "成": "效立果员本为功熟绩就长都交型片品分年色真像", "倍": "增数感",
 }
 
 #: Measure words of money; every amount is reported in 元 after 万/亿 are expanded.
@@ -39,7 +40,10 @@ MONEY_MEASURES: tuple[str, ...] = ("元",)
 PP_MEASURES: tuple[str, ...] = ("个百分点", "百分点")
 
 #: Signs of a rate, with the divisor that turns the number into a fraction.
-RATE_SIGNS: dict[str, int] = {"%": 100, "‰": 1000}
+RATE_SIGNS: dict[str, int] = {"%": 100, "‰": 1000, "成": 10}  # 三成 = 30%
+
+#: The measure word of a multiple (增长2倍, 是去年的1.5倍), read as a relative change.
+MULTIPLE_MEASURES: tuple[str, ...] = ("倍",)
 
 #: Multipliers written after an Arabic number (13.1万, 1.97亿, 3千万).
 MULTIPLIERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
