@@ -44,6 +44,8 @@ def test_every_measure_word_makes_a_count(unit: str) -> None:
         ("累计受理申请1,234件。", 1_234, "件"),
         ("全年接待来访群众12,345,678人次。", 12_345_678, "人次"),
         ("全区登记志愿者８６５２名。", 8_652, "名"),  # full-width digits, normalised by NFKC
+        ("累计办理群众诉求2万6千件。", 26_000, "件"),  # a compound written with digits
+        ("服务群众12万3456人次。", 123_456, "人次"),
     ],
 )
 def test_magnitudes_decimals_and_separators(text: str, value: float, unit: str) -> None:
@@ -54,7 +56,8 @@ def test_magnitudes_decimals_and_separators(text: str, value: float, unit: str) 
 @pytest.mark.parametrize(
     ("text", "value"),
     [("追回财政资金5600万元。", 56_000_000), ("投入法治建设经费1.2亿元。", 120_000_000),
-     ("收缴罚没款86.5万元。", 865_000), ("兑现奖励资金320元。", 320), ("罚款1000余万元。", 10_000_000)],
+     ("收缴罚没款86.5万元。", 865_000), ("兑现奖励资金320元。", 320), ("罚款1000余万元。", 10_000_000),
+     ("投入专项资金1亿2000万元。", 120_000_000), ("投入专项资金1亿2千万元。", 120_000_000)],
 )
 def test_money_is_in_yuan(text: str, value: float) -> None:
     fact = only(text)
@@ -208,6 +211,8 @@ def test_chinese_numerals_used_as_quantities(text: str, values: list[float]) -> 
         "零容忍",
         "办理几十件。",  # vague: dozens, not ten
         "数十家单位参加。",
+        "千人大会",  # a bare magnitude without 近/逾/上/过/超 is a name, not a count
+        "百家争鸣",
         "安排第一批专项资金",
         "入选全国第一批法治政府建设示范地区",
         "开展“八五”普法,实施百日攻坚,千名干部进万家",
@@ -329,3 +334,18 @@ def test_shares_and_multiples_written_in_words(text: str, value: float, kind: st
 def test_multiples_and_shares_that_are_not_facts(text: str) -> None:
     """A penalty rule, 倍增, idioms with 成 and a quoted slogan state nothing."""
     assert facts_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "subject"),
+    [
+        ("服务群众近万人次。", 10_000, "upper", "群众"),
+        ("参与群众上万人。", 10_000, "lower", "群众"),
+        ("惠及群众逾千人。", 1_000, "lower", "惠及群众"),
+        ("组织上百名律师参与。", 100, "lower", "律师"),
+    ],
+)
+def test_round_magnitudes_with_a_marker(text: str, value: float, bound: str, subject: str) -> None:
+    """近万, 上万, 逾千, 上百: a bare magnitude is a count only with its approximation marker."""
+    fact = only(text)
+    assert (fact.value, fact.approx, fact.bound, fact.subject) == (value, True, bound, subject)

@@ -81,17 +81,22 @@ _TOKEN = re.compile(
     rf"|(?:(?<=[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}}(?![0-9])){{1,5}}|[0-9]{{0,14}})(?:\.[0-9]{{1,8}})?"
     rf"|(?<=[{_C}])[{_C}]{{0,11}}(?=[余多万亿点{re.escape(_UNIT_FIRSTS)}])"
     rf"(?:点[{M.CJK_DECIMAL_DIGITS}]{{1,6}}(?=[余多万亿{re.escape(_UNIT_FIRSTS)}]))?)"
-    rf"(?P<num_end>)[ ]?(?P<inside>[余多])?(?P<mult>(?:[百千](?!分))?[万亿]{{0,2}})(?P<inside2>[余多])?[ ]?"
+    rf"(?P<num_end>)[ ]?(?P<inside>[余多])?(?P<mult>(?:[百千](?!分))?[万亿]{{0,2}})"
+    # The lower part of a compound written with digits: 2万6千件, 1亿2000万元.
+    rf"(?P<rest>(?<=[0-9]万)(?:[0-9]{{4}}(?![0-9])|[0-9]{{1,3}}[千百](?!分))"
+    rf"|(?<=[0-9]亿)(?:[0-9]{{1,4}}|[0-9]{{1,3}}千)万)?"
+    rf"(?P<inside2>[余多])?[ ]?"
     rf"(?P<unit>{_UNIT})?(?P<after>{_alternation(M.APPROX_AFTER)})?)"
 )
 # Positions in ``match.groups()``: one call per number, cheaper than a group() call per name.
-_G_INSIDE, _G_MULT, _G_INSIDE2, _G_UNIT, _G_AFTER, _G_PCT, _G_PCT_AFTER = (
-    _TOKEN.groupindex[name] - 1 for name in ("inside", "mult", "inside2", "unit", "after", "pct", "pct_after")
+_G_INSIDE, _G_MULT, _G_REST, _G_INSIDE2, _G_UNIT, _G_AFTER, _G_PCT, _G_PCT_AFTER = (
+    _TOKEN.groupindex[name] - 1
+    for name in ("inside", "mult", "rest", "inside2", "unit", "after", "pct", "pct_after")
 )
 _NUM_END = _TOKEN.groupindex["num_end"]  # a group number, for match.end()
 _PCT = _TOKEN.groupindex["pct"]
 # _read() slices inside…after out of the groups in one step.
-assert tuple(range(_G_INSIDE, _G_INSIDE + 5)) == (_G_INSIDE, _G_MULT, _G_INSIDE2, _G_UNIT, _G_AFTER)
+assert tuple(range(_G_INSIDE, _G_INSIDE + 6)) == (_G_INSIDE, _G_MULT, _G_REST, _G_INSIDE2, _G_UNIT, _G_AFTER)
 _RANK = re.compile(r"第(?P<n>[0-9]{1,4}|[一二三四五六七八九十]{1,3})(?P<suffix>名|位)?")
 _DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番")  # 翻一番: doubled; 翻两番: four times
 
@@ -112,9 +117,14 @@ _PHRASE_AFTER = re.compile(f"[^0-9{re.escape(M.CLAUSE_BREAKS)}、]{{0,8}}")
 _NOUN_AFTER = re.compile(
     f"(?:(?!{_alternation(M.SUBJECT_STOPS)})[^0-9{re.escape(M.CLAUSE_BREAKS)}、]){{0,8}}"
 )
-# A number, perhaps with its magnitude, and a range link right before another number.
-_RANGE_START = re.compile(rf"[0-9{M.CJK_DECIMAL_DIGITS}两十][万亿千百]?[至到~]$")
+# Right before a number: the start of a range (1.2万至, 三至) or the upper part of a compound
+# that was not read whole (2万6件): the number is not a quantity of its own.
+_RANGE_OR_COMPOUND = re.compile(rf"[0-9{M.CJK_DECIMAL_DIGITS}两十][万亿千百]?[至到~]$|[0-9][万亿]$")
 _MULTIPLES = frozenset(M.MULTIPLE_MEASURES)
+# Before a bare magnitude (万, 千, 百): 近 and 逾 are approximation markers anyway; 上, 过 and 超
+# say "at least" only there (上年, 线上 are not markers).
+_ROUND_LOWER = frozenset("上过超")
+_ROUND_MARKERS = _ROUND_LOWER | frozenset("近逾")
 # What compares a multiple with its base, at the end of the text before it (是去年同期的, 增至).
 _COMPARED = re.compile(
     "(?:是|为|达到|达|相当于|增长到|增加到|增至|提高到|提升到|上升到|升至)?"
@@ -190,7 +200,7 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
         unit, inside, mult, after = "%", None, "", groups[_G_PCT_AFTER]
         value = _parse_fraction_words(text[start : match.start(_PCT) - 2], words)
     else:
-        inside, mult, inside2, unit, after = groups[_G_INSIDE : _G_AFTER + 1]
+        inside, mult, rest, inside2, unit, after = groups[_G_INSIDE : _G_AFTER + 1]
         inside = inside or inside2
         written = text[start : match.end(_NUM_END)]
         if written[0] in _C:
@@ -201,13 +211,15 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
             value = int(written)  # the common case, without the cost of Decimal
     if value is None or (mult and unit in M.RATE_SIGNS) or (inside == "多" and unit == "元" and not mult):
         return []
-    if _RANGE_START.search(text, max(0, start - 4), start):
+    if _RANGE_OR_COMPOUND.search(text, max(0, start - 4), start):
         return []  # 1.2万至5万元, 三至五名: the end of a range is not a quantity (nor is its start)
 
     # One match on the reversed clause reads, nearest first: an approximation marker, a change
     # verb, words that say nothing about the subject, then the rest of the clause.
     negative = start > 0 and text[start - 1] == "-"  # a sign, or _is_sign() would have rejected it
-    signed = start - negative
+    # 上万, 过千: the marker is read here, not left at the end of the subject
+    round_lower = start > 0 and text[start - 1] in _ROUND_LOWER and text[start] in M.MULTIPLIERS
+    signed = start - negative - round_lower
     context = _CONTEXT_REV.match(text[max(last_end, signed - _LOOKBACK) : signed][::-1])
     marker, verb = context.group(1, 2)  # type: ignore[union-attr]
     clause = signed - context.end()  # type: ignore[union-attr]
@@ -215,6 +227,8 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
     approx, bound = True, None
     if marker:
         bound = M.APPROX_BEFORE[marker[::-1]]
+    elif round_lower:
+        bound = "lower"  # 上万人, 过千家: at least that many
     elif inside:
         bound = M.APPROX_INSIDE[inside]
     elif after:
@@ -236,6 +250,9 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
         value, direction = multiple
     elif kind != "pp_change" and mult:
         value = value * _multiplier(mult)
+        if rest:  # 2万6千: the lower part adds on
+            lower = rest.rstrip("百千万")
+            value = value + int(lower) * _multiplier(rest[len(lower) :])
     if negative:
         # 增长-3.2% is a fall of 3.2%; a negative level or count is not a statement we can read.
         if direction is None:
@@ -322,6 +339,8 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
         return None  # the fractional part of a decimal that was not read whole (三点五六七八九十亿)
     if "点" in numeral:  # 三点五亿元: a decimal is always a quantity
         return _parse_chinese(numeral)
+    if numeral in M.MULTIPLIERS and not inside:  # 近万人, 上千人, 逾百家: a round magnitude, if marked so
+        return Decimal(M.MULTIPLIERS[numeral]) if start and text[start - 1] in _ROUND_MARKERS else None
     if len(numeral) == 1 and not inside:
         if numeral not in M.CJK_SINGLE_QUANTITY:
             return None
