@@ -120,6 +120,7 @@ _NOUN_AFTER = re.compile(
 # Right before a number: the start of a range (1.2万至, 三至) or the upper part of a compound
 # that was not read whole (2万6件): the number is not a quantity of its own.
 _RANGE_OR_COMPOUND = re.compile(rf"[0-9{M.CJK_DECIMAL_DIGITS}两十][万亿千百]?[至到~]$|[0-9][万亿]$")
+_RANGE_OR_COMPOUND_ENDS = frozenset("至到~万亿")  # a cheap test before the regex
 _MULTIPLES = frozenset(M.MULTIPLE_MEASURES)
 # Before a bare magnitude (万, 千, 百): 近 and 逾 are approximation markers anyway; 上, 过 and 超
 # say "at least" only there (上年, 线上 are not markers).
@@ -211,14 +212,15 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
             value = int(written)  # the common case, without the cost of Decimal
     if value is None or (mult and unit in M.RATE_SIGNS) or (inside == "多" and unit == "元" and not mult):
         return []
-    if _RANGE_OR_COMPOUND.search(text, max(0, start - 4), start):
+    before = text[start - 1] if start else ""
+    if before in _RANGE_OR_COMPOUND_ENDS and _RANGE_OR_COMPOUND.search(text, max(0, start - 4), start):
         return []  # 1.2万至5万元, 三至五名: the end of a range is not a quantity (nor is its start)
 
     # One match on the reversed clause reads, nearest first: an approximation marker, a change
     # verb, words that say nothing about the subject, then the rest of the clause.
-    negative = start > 0 and text[start - 1] == "-"  # a sign, or _is_sign() would have rejected it
+    negative = before == "-"  # a sign, or _is_sign() would have rejected it
     # 上万, 过千: the marker is read here, not left at the end of the subject
-    round_lower = start > 0 and text[start - 1] in _ROUND_LOWER and text[start] in M.MULTIPLIERS
+    round_lower = before in _ROUND_LOWER and text[start] in M.MULTIPLIERS
     signed = start - negative - round_lower
     context = _CONTEXT_REV.match(text[max(last_end, signed - _LOOKBACK) : signed][::-1])
     marker, verb = context.group(1, 2)  # type: ignore[union-attr]
