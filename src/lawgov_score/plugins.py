@@ -130,8 +130,14 @@ def load_dimensions(pm: pluggy.PluginManager) -> list[DimensionPlugin]:
 
 def _dimension_results(pm: pluggy.PluginManager) -> list[tuple[DimensionPlugin, str]]:
     results: list[tuple[DimensionPlugin, str]] = []
-    for impl in pm.hook.lawgov_score_register_dimensions.get_hookimpls():
-        declared: Sequence[object] = impl.function() or ()  # type: ignore[assignment]
+    hook = pm.hook.lawgov_score_register_dimensions
+    impls = hook.get_hookimpls()
+    for impl in impls:
+        # One plugin at a time, to know who declared what; through a hook caller rather than
+        # impl.function(), so that LAWGOV_SCORE_TRACE_HOOKS shows the call.
+        caller = pm.subset_hook_caller(hook.name, [other.plugin for other in impls if other is not impl])
+        answers: list[Sequence[object] | None] = caller()
+        declared: Sequence[object] = (answers[0] if answers else None) or ()
         for plugin in declared:
             if not isinstance(plugin, DimensionPlugin):
                 raise PluginError(

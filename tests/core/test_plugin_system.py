@@ -36,6 +36,15 @@ def test_blocked_plugins_are_not_loaded() -> None:
     assert next(i for i in describe_plugins(pm) if i.name == "d03").error == "disabled"
 
 
+def test_hook_tracing_shows_each_plugins_dimensions(capfd: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With LAWGOV_SCORE_TRACE_HOOKS, every plugin's lawgov_score_register_dimensions call is traced."""
+    monkeypatch.setenv("LAWGOV_SCORE_TRACE_HOOKS", "1")
+    dimensions = load_dimensions(get_plugin_manager())
+    traced = capfd.readouterr().err
+    assert traced.count("lawgov_score_register_dimensions") >= len(dimensions) == 10
+
+
 def test_import_failure_is_reported_with_its_origin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_distribution(tmp_path, "acme_broken", "0.3", "acme_broken_mod", "raise ImportError('needs acme-core')\n")
     monkeypatch.syspath_prepend(str(tmp_path))
