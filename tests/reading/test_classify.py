@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reading_helpers import REPORTS
 
 from lawgov_score.model.framework import Dimension, KeyTask
-from lawgov_score.reading.classify import TermIndex
+from lawgov_score.reading.classify import OUTLINE_TITLE_MIN, TermIndex, _bigrams
 from lawgov_score.reading.document import analyse
 from lawgov_score.reading.model import Document, Section
 
@@ -200,6 +200,49 @@ def test_title_match_needs_a_clear_winner(dimensions: tuple[Dimension, ...]) -> 
     assert index.title_match("主要举措和成效") is None
     found = index.title_match("健全突发事件应对体系,依法预防处置重大突发事件")
     assert found is not None and found[0] == "D6"
+
+
+def sorted_title_match(index: TermIndex, title: str) -> tuple[str, float, str] | None:
+    """The reference: every dimension's closest title, then the dimensions sorted by it."""
+    total = 0.0
+    shared: dict[int, float] = {}
+    for bigram in _bigrams(title):  # the same order, so the same sums to the last bit
+        weight, holders = index.bigram_titles.get(bigram, (1.0, ()))
+        total += weight
+        for holder in holders:
+            shared[holder] = shared.get(holder, 0.0) + weight
+    best: dict[str, tuple[float, str]] = {}
+    for holder, weight in shared.items():
+        code, reference = index.reference_titles[holder]
+        best[code] = max(best.get(code, (0.0, "")), (weight / total, reference))
+    ranked = sorted(((similarity, code, reference) for code, (similarity, reference) in best.items()),
+                    reverse=True)
+    if not ranked:
+        return None
+    similarity, code, reference = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    if similarity < OUTLINE_TITLE_MIN or (len(index.titles) > 1 and similarity - runner_up < 0.1):
+        return None
+    return code, similarity, reference
+
+
+# Titles made of a few shared words, so that they share bigrams and tie often.
+_TITLES = st.lists(st.sampled_from(["法治", "政府", "法治政府", "建设", "行政", ",", "1"]), max_size=4).map("".join)
+_OUTLINES = st.lists(st.tuples(st.sampled_from(["D1", "D2", "D9", "D10", "A"]), _TITLES,
+                               st.lists(_TITLES, max_size=3)),
+                     min_size=1, max_size=4, unique_by=lambda dimension: dimension[0])
+
+
+@given(_OUTLINES, _TITLES)
+def test_title_match_takes_the_closest_title_of_the_best_dimension(
+        outline: list[tuple[str, str, list[str]]], heading: str) -> None:
+    """Titles of few characters share many bigrams and tie often: the match is still the one of
+    the closest title per dimension, ties to the greatest (code, title), and no close runner-up."""
+    index = TermIndex.build(
+        Dimension(code=code, title_zh=title, key_tasks=[KeyTask(id=f"{code}.{n}", title_zh=task)
+                                                       for n, task in enumerate(tasks)])
+        for code, title, tasks in outline)
+    assert index.title_match(heading) == sorted_title_match(index, heading)
 
 
 @pytest.mark.parametrize("name", ["measures_first.txt", "leader_first.txt", "parts.txt", "runin.txt"])

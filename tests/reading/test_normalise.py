@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lawgov_score.reading.normalise import normalise, original_end, original_span, original_start
+from lawgov_score.reading.normalise import OffsetMap, normalise, original_end, original_span, original_start
 
 
 @pytest.mark.parametrize(
@@ -135,3 +135,23 @@ def test_full_width_report_folds_one_for_one(seed_text: str) -> None:
     text, offsets = normalise(wide)
     assert text == seed_text
     assert offsets == tuple(range(len(wide) + 1))
+
+
+@given(readable, st.integers(-5, 310), st.integers(-5, 310))
+def test_spans_map_as_through_the_tuple(original: str, start: int, end: int) -> None:
+    """original_span gives what it gives for the tuple the map stands for, also by the shortcut
+    it takes when the map is one run (the text came through unchanged), with any bounds."""
+    _, offsets = normalise(original)
+    as_tuple = tuple(offsets)
+    assert original_span(offsets, start, end) == original_span(as_tuple, start, end)
+    assert original_span(as_tuple, start, end) == (original_start(as_tuple, start),
+                                                   original_end(as_tuple, start, end))
+
+
+@given(st.integers(0, 5), st.integers(1, 12), st.integers(-3, 15), st.integers(-3, 15))
+def test_a_one_run_map_shifts_spans(origin: int, length: int, start: int, end: int) -> None:
+    """A map of one run from ``origin`` maps a span as the tuple does, by adding ``origin``."""
+    offsets = OffsetMap([0], [origin], [1], length)
+    as_tuple = tuple(range(origin, origin + length))
+    assert offsets.shift == origin and OffsetMap([0], [origin], [0], length).shift is None
+    assert original_span(offsets, start, end) == original_span(as_tuple, start, end)

@@ -28,6 +28,7 @@ import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 from attrs import field, frozen
@@ -144,42 +145,40 @@ class TermIndex:
 
     def score(self, hits: dict[str, int]) -> float:
         """The weight of a dimension's hits: specific terms count more, repeats saturate."""
-        return sum(self.weights[term] * min(count, MAX_COUNT_PER_TERM) for term, count in hits.items())
+        weights = self.weights
+        # A list is summed faster than a generator, in the same order (so to the same float).
+        return sum([weights[term] * (count if count < MAX_COUNT_PER_TERM else MAX_COUNT_PER_TERM)
+                    for term, count in hits.items()])
 
     def title_match(self, title: str) -> tuple[str, float, str] | None:
         """The dimension whose outline title (or key-task title) ``title`` resembles most:
         ``(code, similarity, matched title)``, or ``None`` when none is close or two tie."""
         total = 0.0  # the weight of the heading's bigrams; one in no reference title weighs 1
         shared: dict[int, float] = {}  # reference title → the weight of the bigrams it shares
-        for bigram in _bigrams(title):
-            entry = self.bigram_titles.get(bigram)
-            if entry is None:
-                total += 1.0
-                continue
-            weight, holders = entry
+        for weight, holders in map(self.bigram_titles.get, _bigrams(title), repeat(_NO_TITLE)):
             total += weight
             for holder in holders:
                 shared[holder] = shared.get(holder, 0.0) + weight
-        if not total or not self.titles:
+        if not shared:
             return None
-        # Each dimension's closest title. Only titles sharing a bigram can be close: the others
-        # score 0, and a dimension with none of them can only be the runner-up, at 0.
-        best: dict[str, tuple[float, str]] = {}
-        for holder, weight in shared.items():
-            code, reference = self.reference_titles[holder]
-            candidate = (weight / total, reference)
-            current = best.get(code)
-            if current is None or candidate > current:
-                best[code] = candidate
-        ranked = sorted(((similarity, code, reference) for code, (similarity, reference) in best.items()),
-                        reverse=True)
-        if not ranked:
+        # Only titles sharing a bigram can be close: the others score 0, and a dimension with none
+        # of them can only be the runner-up, at 0. Dividing by ``total`` keeps the order, so the
+        # titles ranked by shared weight give the closest one first (ties, rare, go to the greatest
+        # ``(code, title)``, as in a sort of every dimension's closest title) and the runner-up
+        # after a few steps.
+        ranked = sorted(shared.items(), key=_WEIGHT, reverse=True)
+        similarity = ranked[0][1] / total
+        if similarity < OUTLINE_TITLE_MIN:
             return None
-        top = ranked[0]
-        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        if top[0] < OUTLINE_TITLE_MIN or (len(self.titles) > 1 and top[0] - runner_up < 0.1):
+        tied = 1
+        while tied < len(ranked) and ranked[tied][1] / total == similarity:
+            tied += 1
+        references = self.reference_titles
+        code, reference = max([references[holder] for holder, _ in ranked[:tied]])
+        runner_up = next((weight for holder, weight in ranked if references[holder][0] != code), 0.0) / total
+        if len(self.titles) > 1 and similarity - runner_up < 0.1:
             return None
-        return top[1], top[0], top[2]
+        return code, similarity, reference
 
 
 @frozen
@@ -224,6 +223,9 @@ class TermHits:
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# What a bigram in no reference title adds to a heading's weight, and to which titles.
+_NO_TITLE: tuple[float, tuple[int, ...]] = (1.0, ())
+_WEIGHT = operator.itemgetter(1)
 _NOT_HAN = re.compile(r"[\W\d_a-zA-Z]+")
 
 
@@ -333,29 +335,61 @@ def fact_dimensions(text: str, start: int, end: int, chain: Sequence[Node], inde
     :param chain: the nodes holding the fact, innermost first.
     :param term_hits: ``index.scan(text)``: with it, the sentence is not scanned again.
     """
-    if any(node.role not in ("body", "preamble") for node in chain):
-        return [], []
-    low, high = sentence_bounds(text, start, end, chain[0] if chain else None)
-    if FIRST_RESPONSIBLE_CODE in index.codes:
-        found = FIRST_RESPONSIBLE.search(text, low, high) or next(
-            (hit for node in chain if node.title and (hit := FIRST_RESPONSIBLE.search(
-                text, node.title_start, node.title_end))), None)
-        if found is not None:
-            return [FIRST_RESPONSIBLE_CODE], [Assignment(FIRST_RESPONSIBLE_CODE, "first_responsible",
-                                                         (found.group(),))]
-    context = next((node for node in chain if node.dimensions), None)
-    context_codes = context.dimensions if context is not None else []
-    hits = term_hits.hits(low, high) if term_hits is not None else index.hits(text, low, high)
-    scores = {code: index.score(terms) for code, terms in hits.items()}
-    for rank, code in enumerate(context_codes):
-        scores[code] = scores.get(code, 0.0) + (SECTION_CONTEXT if rank == 0 else SECTION_CONTEXT / 2)
-    if not scores:
-        return [], []
-    best = min(scores, key=lambda code: (-scores[code], code not in context_codes, codes_order(index, code)))
-    if best in hits:
-        return [best], [Assignment(best, "sentence_terms", sorted(hits[best]))]
-    assert context is not None
-    return [best], [Assignment(best, "section", (f"{context.numbering}{context.title}",))]
+    return Surroundings.of(text, chain, index).fact_dimensions(text, start, end, term_hits)
+
+
+@frozen
+class Surroundings:
+    """What decides a fact's dimension besides its own sentence: the nodes holding it. Worked out
+    once for all the facts of a section (a report has several facts for each section)."""
+
+    index: TermIndex
+    counted: bool  # whether every node holding the fact has a role with dimensions
+    owner: Node | None  # the innermost node
+    titled: re.Match[str] | None  # a first-responsible match in the title of one of the nodes
+    context: Node | None  # the innermost node with dimensions: a tie-breaker, or the fallback
+
+    @classmethod
+    def of(cls, text: str, chain: Sequence[Node], index: TermIndex) -> Surroundings:
+        """The surroundings of a fact held by ``chain`` (innermost first)."""
+        return cls(
+            index=index,
+            counted=all(node.role in ("body", "preamble") for node in chain),
+            owner=chain[0] if chain else None,
+            titled=next((hit for node in chain if node.title and (hit := FIRST_RESPONSIBLE.search(
+                text, node.title_start, node.title_end))), None),
+            context=next((node for node in chain if node.dimensions), None),
+        )
+
+    def fact_dimensions(self, text: str, start: int, end: int,
+                        term_hits: TermHits | None = None) -> tuple[list[str], list[Assignment]]:
+        """What :func:`fact_dimensions` gives a fact at ``start:end`` held by these nodes."""
+        if not self.counted:
+            return [], []
+        index = self.index
+        low, high = sentence_bounds(text, start, end, self.owner)
+        if FIRST_RESPONSIBLE_CODE in index.codes:
+            found = FIRST_RESPONSIBLE.search(text, low, high) or self.titled
+            if found is not None:
+                return [FIRST_RESPONSIBLE_CODE], [Assignment(FIRST_RESPONSIBLE_CODE, "first_responsible",
+                                                             (found.group(),))]
+        context = self.context
+        context_codes = context.dimensions if context is not None else []
+        hits = term_hits.hits(low, high) if term_hits is not None else index.hits(text, low, high)
+        scores = {code: index.score(terms) for code, terms in hits.items()}
+        for rank, code in enumerate(context_codes):
+            scores[code] = scores.get(code, 0.0) + (SECTION_CONTEXT if rank == 0 else SECTION_CONTEXT / 2)
+        if not scores:
+            return [], []
+        if len(scores) == 1:  # the usual case: the sentence speaks of its section's dimension
+            best = next(iter(scores))
+        else:
+            best = min(scores, key=lambda code: (-scores[code], code not in context_codes,
+                                                 codes_order(index, code)))
+        if best in hits:
+            return [best], [Assignment(best, "sentence_terms", sorted(hits[best]))]
+        assert context is not None
+        return [best], [Assignment(best, "section", (f"{context.numbering}{context.title}",))]
 
 
 def sentence_bounds(text: str, start: int, end: int, owner: Node | None) -> tuple[int, int]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from lawgov_score.errors import InputError
 from lawgov_score.model.framework import Dimension
-from lawgov_score.reading.classify import TermIndex, classify_sections, fact_dimensions
+from lawgov_score.reading.classify import Surroundings, TermIndex, classify_sections
 from lawgov_score.reading.metadata import extract_metadata
 from lawgov_score.reading.model import Assignment, Document, Fact, Section
 from lawgov_score.reading.normalise import normalise, original_span
@@ -193,11 +193,15 @@ def analyse(original: str, *, source: str = STRING_SOURCE, sha256: str = "", for
     positions = [position for position, _ in owners]
     parents = _parents(roots)
     facts: list[Fact] = []
+    # The facts of one section share their surroundings: worked out at its first fact.
+    around: dict[int, Surroundings] = {}  # owner slot → the surroundings of its facts
     for fact in extract_facts(text):
         slot = bisect.bisect_right(positions, fact.start) - 1
-        owner = owners[slot][1] if slot >= 0 else None
-        chain = _chain(owner, parents)
-        codes, why = fact_dimensions(text, fact.start, fact.end, chain, index, term_hits)
+        surroundings = around.get(slot)
+        if surroundings is None:
+            owner = owners[slot][1] if slot >= 0 else None
+            surroundings = around[slot] = Surroundings.of(text, _chain(owner, parents), index)
+        codes, why = surroundings.fact_dimensions(text, fact.start, fact.end, term_hits)
         start, end = original_span(offsets, fact.start, fact.end)
         facts.append(_placed(fact, start, end, original[start:end], codes, why))
     metadata = extract_metadata(text, roots)

@@ -123,10 +123,13 @@ class OffsetMap(Sequence[int]):
     tuple it stands for: indexing, slicing, iteration and equality with any sequence.
     """
 
-    __slots__ = ("_length", "_origins", "_starts", "_steps")
+    __slots__ = ("_length", "_origins", "_starts", "_steps", "shift")
 
     def __init__(self, starts: list[int], origins: list[int], steps: list[int], length: int) -> None:
         self._starts, self._origins, self._steps, self._length = starts, origins, steps, length
+        # ``offsets[i] - i`` when it is the same for every ``i``, else ``None`` (read only): a text
+        # that normalisation left as it was, as most reports, maps by one addition, no lookup.
+        self.shift = origins[0] if len(starts) == 1 and steps[0] == 1 else None
 
     @overload
     def __getitem__(self, index: int) -> int: ...
@@ -308,4 +311,14 @@ def original_end(offsets: Sequence[int], start: int, end: int) -> int:
 
 def original_span(offsets: Sequence[int], start: int, end: int) -> tuple[int, int]:
     """Map a span of the normalised text to the span of the original it came from."""
-    return original_start(offsets, start), original_end(offsets, start, end)
+    if not isinstance(offsets, OffsetMap) or offsets.shift is None:
+        return original_start(offsets, start), original_end(offsets, start, end)
+    shift = offsets.shift
+    # One run: original_start and original_end without their lookups, the clamping spelled out
+    # (min and max calls cost more than the rest: this is done for every fact and section).
+    last = offsets._length - 1
+    low = start if 0 <= start <= last else (0 if start < 0 else last)
+    high = end if 0 <= end <= last else (0 if end < 0 else last)
+    if high <= start or high == 0:
+        high = low
+    return low + shift, high + shift
