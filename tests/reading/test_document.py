@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from reading_helpers import REPORTS, full_width, html_page, save_docx, words
 
 import lawgov_score
+from lawgov_score import plugins
 from lawgov_score.errors import InputError
 from lawgov_score.model.framework import Dimension
 from lawgov_score.reading.document import _FILE_NAME, STRING_SOURCE, analyse, default_dimensions, read
@@ -185,6 +186,30 @@ def test_default_dimensions_are_loaded_once_per_plugin_setting(
     assert default_dimensions() is first
     default_dimensions.cache_clear()  # type: ignore[attr-defined]
     assert default_dimensions() is not first and default_dimensions() == first
+
+
+def test_files_are_read_with_one_plugin_manager_per_plugin_setting(
+        seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """read(path) builds the readers' plugin manager once for a given environment; disabling
+    the built-in readers is seen at once, since the environment is part of the key."""
+    default_dimensions.cache_clear()  # type: ignore[attr-defined]
+    calls: list[int] = []
+    real = plugins.get_plugin_manager
+
+    def counting(*args: Any, **kwargs: Any) -> pluggy.PluginManager:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(plugins, "get_plugin_manager", counting)
+    first = read(seed_path)
+    assert read(seed_path) == first
+    built = len(calls)
+    read(seed_path)
+    assert len(calls) == built  # nothing rebuilt for a third file
+    monkeypatch.setenv("LAWGOV_SCORE_DISABLE_PLUGINS", "core_readers")
+    with pytest.raises(InputError, match="unsupported format"):
+        read(seed_path)
+    default_dimensions.cache_clear()  # type: ignore[attr-defined]
 
 
 def test_facts_are_placed_with_every_field() -> None:

@@ -53,8 +53,9 @@ def read(
     :param dimensions: the dimensions sections and facts are assigned to; default: those of
         :func:`lawgov_score.framework.default_framework` (cached per process, see
         :func:`default_dimensions`).
-    :param plugin_manager: where the readers come from; default: a fresh
-        :func:`lawgov_score.plugins.get_plugin_manager`.
+    :param plugin_manager: where the readers come from; default: the installed plugins'
+        (:func:`lawgov_score.plugins.get_plugin_manager`, built once per process, see
+        :func:`default_dimensions`).
     :raises InputError: the file is missing, empty, binary, undecodable or of a format no
         installed plugin reads; the message names the file.
     """
@@ -123,19 +124,14 @@ def read_bytes(path: Path, data: bytes, pm: pluggy.PluginManager) -> tuple[str, 
 
 
 def _plugin_manager() -> pluggy.PluginManager:
-    try:
+    """The readers' plugin manager when the caller passes none: built once per process like
+    :func:`default_dimensions` (scanning entry points costs more than reading a report)."""
+    key = _environment_key()
+    if key is None:
         from lawgov_score.plugins import get_plugin_manager
-    except ImportError:  # pragma: no cover - only while the plugin layer is missing
-        import pluggy
 
-        from lawgov_score import hookspecs
-        from lawgov_score.reading import formats
-
-        pm = pluggy.PluginManager(hookspecs.PROJECT)
-        pm.add_hookspecs(hookspecs)
-        pm.register(formats, name="core_readers")
-        return pm
-    return get_plugin_manager()
+        return get_plugin_manager()
+    return _installed_plugin_manager(*key)
 
 
 def default_dimensions(pm: pluggy.PluginManager | None = None) -> tuple[Dimension, ...]:
@@ -145,16 +141,24 @@ def default_dimensions(pm: pluggy.PluginManager | None = None) -> tuple[Dimensio
     through its entry point costs more than reading a report, so they are loaded once per process
     for each value of the environment variables that choose the plugins
     (``LAWGOV_SCORE_DISABLE_PLUGINS``, ``LAWGOV_SCORE_DISABLE_PLUGIN_AUTOLOAD``), and every time
-    while ``LAWGOV_SCORE_TRACE_HOOKS`` is set (so the trace shows the calls). After installing or
-    removing a plugin in a running process, ``default_dimensions.cache_clear()`` forgets them.
+    while ``LAWGOV_SCORE_TRACE_HOOKS`` is set (so the trace shows the calls). The same holds for
+    the plugin manager :func:`read` finds its file readers in. After installing or removing a
+    plugin in a running process, ``default_dimensions.cache_clear()`` forgets both.
     """
     if pm is not None:
         return _framework_dimensions(pm)
+    key = _environment_key()
+    return _framework_dimensions(None) if key is None else _installed_default_dimensions(*key)
+
+
+def _environment_key() -> tuple[frozenset[str], bool] | None:
+    """What chooses the installed plugins — the disabled names and the autoload switch — or
+    ``None`` while hooks are traced (nothing is cached then, so that the trace shows every call)."""
     from lawgov_score.plugins import AUTOLOAD_ENV, TRACE_ENV, disabled_from_environment
 
     if os.environ.get(TRACE_ENV):
-        return _framework_dimensions(None)
-    return _installed_default_dimensions(frozenset(disabled_from_environment()), not os.environ.get(AUTOLOAD_ENV))
+        return None
+    return frozenset(disabled_from_environment()), not os.environ.get(AUTOLOAD_ENV)
 
 
 def _framework_dimensions(pm: pluggy.PluginManager | None) -> tuple[Dimension, ...]:
@@ -163,14 +167,26 @@ def _framework_dimensions(pm: pluggy.PluginManager | None) -> tuple[Dimension, .
     return default_framework(pm).dimensions
 
 
+# The arguments of the two cached functions are their cache key only:
+# lawgov_score.plugins.get_plugin_manager reads the same settings from the environment.
 @lru_cache(maxsize=8)
 def _installed_default_dimensions(disabled: frozenset[str], autoload: bool) -> tuple[Dimension, ...]:
-    """The default dimensions with the plugins the environment chooses (the arguments are the
-    cache key: :func:`lawgov_score.plugins.get_plugin_manager` reads them from the environment)."""
     return _framework_dimensions(None)
 
 
-default_dimensions.cache_clear = _installed_default_dimensions.cache_clear  # type: ignore[attr-defined]
+@lru_cache(maxsize=8)
+def _installed_plugin_manager(disabled: frozenset[str], autoload: bool) -> pluggy.PluginManager:
+    from lawgov_score.plugins import get_plugin_manager
+
+    return get_plugin_manager()
+
+
+def _clear_installed() -> None:
+    _installed_default_dimensions.cache_clear()
+    _installed_plugin_manager.cache_clear()
+
+
+default_dimensions.cache_clear = _clear_installed  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=8)
