@@ -24,6 +24,7 @@ from attrs import evolve
 
 from lawgov_score.reading import measures as M
 from lawgov_score.reading.model import ChangeDirection, Fact, FactKind
+from lawgov_score.reading.numerals import chinese_int
 
 __all__ = ["extract_facts"]
 
@@ -446,7 +447,7 @@ def _doubling(text: str, match: re.Match[str]) -> Fact:
     clause = _clause_start(text, start, 0)
     pre = text[clause:start]
     quote_start = clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
-    doublings = int(_parse_chinese_digit(match.group("n")) or 0)
+    doublings = chinese_int(match.group("n")) or 0
     return Fact(
         value=float(2**doublings - 1), unit="%", start=quote_start, end=match.end(),
         quote=text[quote_start : match.end()], kind="change", change="up", subject=_subject(pre)[0],
@@ -504,19 +505,13 @@ def _parse_fraction_words(denominator: str, numerator: str) -> Decimal | None:
     growth; 三分之五 is not written)."""
     if denominator == "百":
         return _parse_percent_words(numerator)
-    whole = Decimal(M.MULTIPLIERS[denominator]) if denominator in M.MULTIPLIERS else _parse_chinese(denominator)
-    if len(denominator) == 1 and whole is None:
-        whole = _parse_chinese_digit(denominator)
-    part = _parse_chinese_digit(numerator) if len(numerator) == 1 else _parse_chinese(numerator)
-    if not whole or part is None or part > whole:
+    # A denominator is a small numeral (三, 二十) or a magnitude (千, 万); a one-character numerator
+    # is a digit (一), a longer one may be a decimal (二点五).
+    whole = M.MULTIPLIERS.get(denominator) or chinese_int(denominator)
+    part = Decimal(chinese_int(numerator) or 0) if len(numerator) == 1 else _parse_chinese(numerator)
+    if not whole or not part or part > whole:
         return None
     return part * 100 / whole
-
-
-def _parse_chinese_digit(char: str) -> Decimal | None:
-    """One Chinese digit (三 → 3), which :func:`_parse_chinese` only reads as a quantity in context."""
-    index = "〇一二三四五六七八九".find(char)
-    return Decimal(index) if index > 0 else (Decimal(2) if char == "两" else None)
 
 
 def _parse_percent_words(words: str) -> Decimal | None:

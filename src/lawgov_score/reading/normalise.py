@@ -316,7 +316,7 @@ def original_span(offsets: Sequence[int], start: int, end: int) -> tuple[int, in
     shift = offsets.shift
     # One run: original_start and original_end without their lookups, the clamping spelled out
     # (min and max calls cost more than the rest: this is done for every fact and section).
-    last = offsets._length - 1
+    last = len(offsets) - 1
     low = start if 0 <= start <= last else (0 if start < 0 else last)
     high = end if 0 <= end <= last else (0 if end < 0 else last)
     if high <= start or high == 0:
