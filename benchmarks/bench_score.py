@@ -21,8 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from lawgov_score.assess.view import view_of
 from lawgov_score.reading.document import read
-from lawgov_score.report_view import view_of
 from lawgov_score.scoring import Scorer, score_document
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_3ed9f38cde86c434.txt"

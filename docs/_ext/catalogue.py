@@ -156,7 +156,7 @@ def _link(code: str) -> nodes.paragraph:
 
 
 def _goalposts(indicator: Any) -> str:
-    from lawgov_score.goalposts import goalposts_of
+    from lawgov_score.model.framework import goalposts_of
 
     posts = goalposts_of(indicator)
     if posts is None:

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-from lawgov_score.model.framework import Dimension, Indicator, KeyTask
-from lawgov_score.report_dimension import FlagRule, MetricRule, ReportDimension
+from lawgov_score.assess import FlagRule, MetricRule, ReportDimension
+from lawgov_score.assess.build import dimension, flag, outcome, task
+from lawgov_score.model.framework import Dimension
 
-HOTLINE = Dimension(
-    code="S2",
-    title_zh="政务服务便民热线",
-    title_en="Government service hotline",
-    key_tasks=[KeyTask("s2.t1", "热线归并", "One number for all hotlines", terms=("12345", "热线归并", "一号对外"))],
-    indicators=[
-        Indicator("s2.task.merge", "热线归并", kind="task", key_task="s2.t1", goalposts=(0, 1)),
-        Indicator("s2.quantified_facts", "量化事实数", kind="disclosure", goalposts=(0, 5)),
-        Indicator("s2.completion_rate", "热线办结率", kind="metric", unit="%", goalposts=(0.9, 1.0)),
-        Indicator("s2.satisfaction_survey", "满意度回访", kind="metric", goalposts=(0, 1)),
+HOTLINE = dimension(
+    "S2",
+    "政务服务便民热线",
+    "Government service hotline",
+    terms="政务服务便民热线 便民热线 热线",
+    tasks=[task("merge", "热线归并", "One number for all hotlines", "12345 热线归并 一号对外")],
+    facts_high=5,
+    facts_why="hotline reports give calls received, cases closed and rates; five figures is a full account.",
+    outcomes=[
+        outcome(
+            "s2.completion_rate", "热线办结率", "Share of hotline requests closed", (0.9, 1.0),
+            "Requests should be closed; 90% or less is the failure line and 100% scores 100.",
+            "国务院办公厅《关于进一步优化地方政务服务便民热线的指导意见》(2020): requests handled and answered.",
+        ),
     ],
+    metrics=[flag("s2.satisfaction_survey", "满意度回访", "Satisfaction follow-up calls",
+                  "1 when the report says callers are asked how satisfied they were.")],
+    outline="",  # belongs to no national outline: joins the framework of either
 )
 
 

@@ -5,5 +5,5 @@ a :class:`lawgov_score.dimension.DimensionPlugin` and registers it through its o
 (``d01`` … ``d10`` in the group ``lawgov_score``), exactly as a third-party plugin would, so any
 of them can be blocked by name. The package imports none of them itself.
 
-The definitions are data, built with the helpers in :mod:`lawgov_dimensions._build`.
+The definitions are data, built with the helpers in :mod:`lawgov_score.assess.build`.
 """

@@ -6,11 +6,11 @@ the first responsible person, often written in the same section, belongs to D10.
 
 from __future__ import annotations
 
-from lawgov_dimensions._build import dimension, effort, task
 from lawgov_score import hookimpl
+from lawgov_score.assess import MetricRule, ReportDimension
+from lawgov_score.assess.build import dimension, effort, task
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.model.framework import Dimension
-from lawgov_score.report_dimension import MetricRule, ReportDimension
 
 DIMENSION = dimension(
     "D1",
@@ -33,28 +33,30 @@ DIMENSION = dimension(
             "经济社会发展规划 任务分解 责任分工 工作台账",
         ),
     ],
-    facts_high=4,
+    facts_high=5,
     facts_why="the part is mostly narrative; real reports give one to three numbers "
     "(study sessions of several kinds), so four distinct facts is already a rich account.",
     metrics=[
         effort(
             "d1.first_agenda_study_sessions", "“第一议题”学习次数", "'First agenda item' study sessions",
-            "次", 24,
+            "次", 60,
             "Sessions studying the latest speeches and instructions as the first item of party-group "
-            "and executive meetings, which sit several times a month at district level; about two "
-            "sessions a month (24 a year) scores full marks. The seed (Bao'an) reports 56.",
+            "and executive meetings, which sit several times a month. District and city reports that "
+            "count them give from about ten to sixty a year (the seed, Bao'an: 56); on a log scale 60 "
+            "saturates, so each doubling earns the same and no real report is far past the top."
         ),
         effort(
             "d1.central_group_law_study_sessions", "理论学习中心组专题学法次数",
-            "Theory study group sessions on the rule of law", "次", 4,
-            "Sessions of the leadership's theory study group given to the rule of law. They are "
-            "usually held once or twice a year; four (one a quarter) saturates.",
+            "Theory study group sessions on the rule of law", "次", 6,
+            "Sessions of the leadership's theory study group given to the rule of law: reports give "
+            "one to four a year; six (every other month) saturates on a log scale.",
         ),
         effort(
             "d1.pre_meeting_law_study_sessions", "常务会议会前学法次数",
-            "Law study sessions before executive meetings", "次", 12,
+            "Law study sessions before executive meetings", "次", 24,
             "Law studied before the government's executive meetings (常务会议会前学法), which sit "
-            "about monthly or more often; one session a month (12) saturates.",
+            "monthly or more often; reports give from a few to about twenty; 24 (twice a month) "
+            "saturates on a log scale.",
         ),
     ],
 )

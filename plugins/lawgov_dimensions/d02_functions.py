@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from lawgov_dimensions._build import dimension, rate, report, task
 from lawgov_score import hookimpl
+from lawgov_score.assess import MetricRule, ReportDimension
+from lawgov_score.assess.build import dimension, outcome, report, task
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.model.framework import Dimension
-from lawgov_score.report_dimension import MetricRule, ReportDimension
 
 DIMENSION = dimension(
     "D2",
@@ -39,6 +39,31 @@ DIMENSION = dimension(
     facts_high=10,
     facts_why="reports count reform tasks, spot checks and enterprises inspected, reviewed "
     "documents, service items and online rates; the seed gives eight, ten is a full account.",
+    outcomes=[
+        outcome(
+            "d2.online_service_rate", "政务服务事项网上可办率", "Share of service items available online",
+            (0.8, 1.0),
+            "Reports give 90–100%; 80% or less is the failure line and 100% scores 100.",
+            "国务院《关于加快推进全国一体化在线政务服务平台建设的指导意见》(国发〔2018〕27号): every service item "
+            "on the national online platform (一网通办) — the target is 100%.",
+        ),
+        outcome(
+            "d2.full_online_rate", "政务服务事项全程网办率", "Share of service items handled fully online",
+            (0.5, 1.0),
+            "Fully online handling lags availability (reports range from about 50% to over 95%); "
+            "50% or less is the failure line and 100% scores 100.",
+            "The same guideline (国发〔2018〕27号) aims at handling online from application to result; no "
+            "numeric target, so the failure line is set at the low end of reported values.",
+        ),
+        outcome(
+            "d2.time_limit_compression_rate", "审批承诺时限压缩率",
+            "Reduction of promised approval time limits against the statutory ones", (0.3, 0.9),
+            "Reports typically give 50–90% compression of statutory time limits; 30% or less is the "
+            "failure line and 90% or more scores 100.",
+            "放管服 reform (《优化营商环境条例》, 2019, art. 35–41: time limits cut and made public); no "
+            "numeric target, so the goalposts follow the range reports state.",
+        ),
+    ],
     metrics=[
         report(
             "d2.random_inspections", "“双随机、一公开”抽查次数", "'Double random, one public' spot checks",
@@ -62,24 +87,6 @@ DIMENSION = dimension(
             "d2.service_items", "政务服务事项数", "Government service items", "项",
             "The number of service items follows the unit's assigned powers and level; neither "
             "direction is better.",
-        ),
-        rate(
-            "d2.online_service_rate", "政务服务事项网上可办率", "Share of service items available online",
-            (0.9, 1.0),
-            "Near-universal online availability is the national aim and most reports give 95–100%; "
-            "90% scores 0 and 100% scores 100.",
-        ),
-        rate(
-            "d2.full_online_rate", "政务服务事项全程网办率", "Share of service items handled fully online",
-            (0.5, 1.0),
-            "Fully online handling lags availability (reports range from about 50% to over 95%); "
-            "50% scores 0 and 100% scores 100.",
-        ),
-        rate(
-            "d2.time_limit_compression_rate", "审批承诺时限压缩率",
-            "Reduction of promised approval time limits against the statutory ones", (0.5, 0.9),
-            "Reports typically give 50–90% compression of statutory time limits; 50% scores 0 and "
-            "90% or more scores 100.",
         ),
     ],
 )

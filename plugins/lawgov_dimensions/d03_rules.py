@@ -6,15 +6,29 @@ documents (行政规范性文件), so the rule-making metrics are reported, not 
 
 from __future__ import annotations
 
-from lawgov_dimensions._build import dimension, rate, report, task
 from lawgov_score import hookimpl
+from lawgov_score.assess import MetricRule, ReportDimension
+from lawgov_score.assess.build import dimension, outcome, report, task
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.model.framework import Dimension
-from lawgov_score.report_dimension import MetricRule, ReportDimension
 
 _FILING = (
     "Every normative document must be reviewed for legality and filed with the next level up; the "
-    "target is 100%, so a shortfall matters: 90% scores 0 and 100% scores 100."
+    "target is 100%, so a shortfall matters: 90% or less is the failure line and 100% scores 100. "
+    "Reports that state the rate almost always state 100%: what tells them apart is whether they "
+    "disclose it, and with the count it is a share of (a bare rate is credited at 85%)."
+)
+_REVIEW_SOURCE = ("国务院办公厅《关于全面推行行政规范性文件合法性审核机制的指导意见》(国办发〔2018〕115号): no "
+                  "normative document is adopted without legality review — the target is 100%.")
+_FILING_SOURCE = ("国务院办公厅《关于加强行政规范性文件制定和监督管理工作的通知》(国办发〔2018〕37号): every "
+                  "document filed and reviewed (有件必备、有备必审、有错必纠) — the target is 100%.")
+
+_LEGISLATORS = ("province", "city", "department")
+_LEGISLATION = (
+    "Under the Legislation Law (《立法法》, 2015 and 2023) only provinces and cities divided into districts "
+    "make local regulations and government rules; districts, counties and townships have no legislative "
+    "power, so legislation cannot be asked of them (their own rule-making is in normative documents). A "
+    "department drafts rules for its government."
 )
 
 DIMENSION = dimension(
@@ -27,12 +41,15 @@ DIMENSION = dimension(
             "key_legislation", "加强重要领域立法", "Legislation in important fields",
             "重要领域立法 重点领域立法 重点领域制度建设 地方性法规 政府规章 规章草案 法规草案 "
             "立法项目 特区立法 经济特区法规 新兴领域立法",
+            applies_to=_LEGISLATORS, applicability=_LEGISLATION,
         ),
         task(
             "legislative_mechanism", "完善立法工作机制", "Better legislative procedures",
             "立法工作机制 立法计划 立法工作计划 立法协商 立法听证 基层立法联系点 立法联系点 "
             "立法评估 立法后评估 立法调研 立法论证 科学立法 民主立法 依法立法 法规规章清理",
+            applies_to=_LEGISLATORS, applicability=_LEGISLATION,
         ),
+
         task(
             "normative_documents", "加强行政规范性文件制定监督管理",
             "Drafting, oversight and management of normative documents",
@@ -69,14 +86,16 @@ DIMENSION = dimension(
             "Normative documents repealed after clean-up", "件",
             "Follows the stock of outdated documents; neither direction is better.",
         ),
-        rate("d3.legality_review_rate", "规范性文件合法性审核（审查）率", "Legality review rate of normative "
-             "documents", (0.9, 1.0), _FILING),
-        rate("d3.filing_rate", "规范性文件备案率", "Filing rate of normative documents", (0.9, 1.0),
-             _FILING),
-        rate("d3.filing_timely_rate", "规范性文件报备及时率", "Share of normative documents filed on "
-             "time", (0.9, 1.0), _FILING),
-        rate("d3.filing_pass_rate", "规范性文件备案通过率", "Filing pass rate of normative documents",
-             (0.9, 1.0), _FILING),
+    ],
+    outcomes=[
+        outcome("d3.legality_review_rate", "规范性文件合法性审核（审查）率", "Legality review rate of normative "
+                "documents", (0.9, 1.0), _FILING, _REVIEW_SOURCE),
+        outcome("d3.filing_rate", "规范性文件备案率", "Filing rate of normative documents", (0.9, 1.0),
+                _FILING, _FILING_SOURCE),
+        outcome("d3.filing_timely_rate", "规范性文件报备及时率", "Share of normative documents filed on "
+                "time", (0.9, 1.0), _FILING, _FILING_SOURCE),
+        outcome("d3.filing_pass_rate", "规范性文件备案通过率", "Filing pass rate of normative documents",
+                (0.9, 1.0), _FILING, _FILING_SOURCE),
     ],
 )
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from lawgov_dimensions._build import dimension, effort, flag, rate, report, task
 from lawgov_score import hookimpl
+from lawgov_score.assess import FlagRule, MetricRule, ReportDimension
+from lawgov_score.assess.build import dimension, effort, flag, outcome, report, task
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.model.framework import Dimension
-from lawgov_score.report_dimension import FlagRule, MetricRule, ReportDimension
 
 DIMENSION = dimension(
     "D4",
@@ -38,6 +38,24 @@ DIMENSION = dimension(
     facts_high=5,
     facts_why="reports give few numbers here (decisions in the catalogue, legal reviews, meetings "
     "attended by the legal office, advisers); the seed gives three, five is a full account.",
+    outcomes=[
+        outcome(
+            "d4.decision_legality_review_rate", "重大行政决策合法性审查率",
+            "Share of major decisions reviewed for legality before adoption", (0.9, 1.0),
+            "Every major decision must be reviewed for legality before it is decided; 90% or less is the "
+            "failure line and 100% scores 100.",
+            "《重大行政决策程序暂行条例》(国务院令第713号, 2019), art. 24–28: a decision not reviewed for legality "
+            "cannot be put to collective discussion — the target is 100%.",
+        ),
+        outcome(
+            "d4.legal_adviser_coverage_rate", "法律顾问（公职律师）覆盖率",
+            "Share of bodies with a legal adviser or public lawyer", (0.8, 1.0),
+            "Full coverage of government bodies is the aim and is commonly reported as reached; "
+            "80% or less is the failure line and 100% scores 100.",
+            "中办国办《关于推行法律顾问制度和公职律师公司律师制度的意见》(2016): every party and government body "
+            "at county level and above has a legal adviser — the target is 100%.",
+        ),
+    ],
     metrics=[
         report(
             "d4.major_decisions", "重大行政决策事项数", "Major administrative decisions taken", "件",
@@ -58,15 +76,9 @@ DIMENSION = dimension(
         ),
         effort(
             "d4.post_decision_evaluations", "重大行政决策后评估件数",
-            "Post-decision evaluations of major decisions", "件", 2,
-            "Post-decision evaluation is required for selected decisions only; a district or county "
-            "doing one or two a year follows good practice, so two saturates.",
-        ),
-        rate(
-            "d4.legal_adviser_coverage_rate", "法律顾问（公职律师）覆盖率",
-            "Share of bodies with a legal adviser or public lawyer", (0.8, 1.0),
-            "Full coverage of government bodies is the aim and is commonly reported as reached; "
-            "80% scores 0 and 100% scores 100.",
+            "Post-decision evaluations of major decisions", "件", 5,
+            "Post-decision evaluation is required for selected decisions only; reports give one to "
+            "three a year; five saturates on a log scale.",
         ),
         report(
             "d4.public_lawyers", "公职律师人数", "Public-sector lawyers", "人",
@@ -88,6 +100,8 @@ RULES = (
                context=["法制审核", "合法性审查", "合法性审核"], exclude=["率", "执法决定", "公平竞争"]),
     MetricRule("d4.post_decision_evaluations", ["后评估", "决策评估"]),
     MetricRule("d4.legal_adviser_coverage_rate", ["法律顾问", "公职律师"], kinds=["rate"]),
+    MetricRule("d4.decision_legality_review_rate", ["合法性审查率", "合法性审核率", "法制审核率", "审查率", "审核率"],
+               context=["决策"], kinds=["rate"], exclude=["规范性文件"], context_exclude=["规范性文件"]),
     MetricRule("d4.public_lawyers", ["公职律师"]),
 )
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from lawgov_dimensions._build import dimension, effort, rate, report, task
 from lawgov_score import hookimpl
+from lawgov_score.assess import MetricRule, ReportDimension
+from lawgov_score.assess.build import dimension, effort, outcome, report, task
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.model.framework import Dimension
-from lawgov_score.report_dimension import MetricRule, ReportDimension
 
 _VOLUME = (
     "The caseload follows the size of the unit and how many violations occur, and more cases may "
@@ -49,6 +49,24 @@ DIMENSION = dimension(
     facts_high=12,
     facts_why="reports give many enforcement numbers (cases, fines, certified officers, trainings, "
     "lenient-penalty lists and cases, publicity events); the seed gives fifteen, twelve saturates.",
+    outcomes=[
+        outcome(
+            "d5.certified_rate", "执法人员持证上岗率", "Share of enforcement officers holding a certificate",
+            (0.9, 1.0),
+            "Every enforcement officer must hold a certificate; 90% or less is the failure line and 100% "
+            "scores 100.",
+            "《行政处罚法》(2021) art. 42: penalties are imposed by officers qualified for enforcement (持证上岗) "
+            "— the target is 100%.",
+        ),
+        outcome(
+            "d5.case_file_pass_rate", "执法案卷评查合格率", "Pass rate in enforcement case-file reviews",
+            (0.8, 1.0),
+            "Reviews of case files usually find 85–100% of files in order; 80% or less is the failure "
+            "line and 100% scores 100.",
+            "案卷评查 under the enforcement-supervision rules; no national numeric target, so the failure "
+            "line is set below the values reports state.",
+        ),
+    ],
     metrics=[
         report("d5.enforcement_cases", "行政执法案件数", "Enforcement cases handled", "宗", _VOLUME),
         report(
@@ -61,21 +79,10 @@ DIMENSION = dimension(
             "More certified officers is better, but the count follows the size of the administration.",
             direction=1,
         ),
-        rate(
-            "d5.certified_rate", "执法人员持证上岗率", "Share of enforcement officers holding a certificate",
-            (0.9, 1.0),
-            "Every enforcement officer must hold a certificate; 90% scores 0 and 100% scores 100.",
-        ),
         effort(
-            "d5.enforcement_trainings", "执法业务培训场次", "Enforcement training sessions", "场", 12,
-            "Trainings for enforcement staff; about one a month (12 a year) is a strong district-level "
-            "programme and saturates; the seed reports 15.",
-        ),
-        rate(
-            "d5.case_file_pass_rate", "执法案卷评查合格率", "Pass rate in enforcement case-file reviews",
-            (0.8, 1.0),
-            "Reviews of case files usually find 85–100% of files in order; 80% scores 0 and 100% "
-            "scores 100.",
+            "d5.enforcement_trainings", "执法业务培训场次", "Enforcement training sessions", "场", 30,
+            "Trainings for enforcement staff: district reports give from a few to about thirty a year "
+            "(the seed: 15); thirty saturates on a log scale.",
         ),
         report(
             "d5.lenient_penalty_list_items", "从轻、减轻、不予处罚清单事项数",

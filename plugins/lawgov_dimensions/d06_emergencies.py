@@ -6,17 +6,17 @@ most of its score and the disclosure goalpost is low.
 
 from __future__ import annotations
 
-from lawgov_dimensions._build import dimension, effort, report, task
 from lawgov_score import hookimpl
+from lawgov_score.assess import MetricRule, ReportDimension
+from lawgov_score.assess.build import dimension, effort, report, task
 from lawgov_score.dimension import DimensionPlugin
-from lawgov_score.model.framework import Dimension
-from lawgov_score.report_dimension import MetricRule, ReportDimension
+from lawgov_score.model.framework import Dimension, Indicator
 
 DIMENSION = dimension(
     "D6",
     "健全突发事件应对体系，依法预防处置重大突发事件",
     "Emergency response",
-    terms="突发事件 应急管理 应急 公共安全 防灾减灾 重大风险",
+    terms="突发事件 应急管理 应急 公共安全 防灾减灾 重大风险 生产安全事故 安全生产事故 安全事故 自然灾害 灾害事故",
     tasks=[
         task(
             "system", "完善突发事件应对制度", "The legal framework for emergency response",
@@ -39,6 +39,18 @@ DIMENSION = dimension(
     facts_high=4,
     facts_why="the part is mostly narrative; reports that give numbers give one to four (warnings, "
     "drills, trained responders), so four distinct facts is already a rich account.",
+    outcomes=[
+        Indicator(
+            id="d6.accidents_change", name_zh="生产安全事故起数同比变化",
+            name_en="Change of production-safety accidents",
+            kind="outcome", unit="%", direction=-1, weight=1.0, goalposts=(-0.3, 0.1), group="outcomes",
+            missing_score=0.0,
+            description="A fall is better: a fall of 30% or more scores 100, a rise of 10% or more is the "
+            "failure line.",
+            source="《安全生产法》(2021) and the national safety-production plans aim at a lasting fall in "
+            "accidents; no numeric target for a year, so the goalposts follow the changes reports state.",
+        ),
+    ],
     metrics=[
         report(
             "d6.warnings_handled", "处置预警数", "Early warnings handled", "个",
@@ -46,9 +58,9 @@ DIMENSION = dimension(
             "neither direction is better.",
         ),
         effort(
-            "d6.emergency_drills", "应急演练次数", "Emergency drills", "次", 20,
-            "District reports that count drills give from a few to dozens; twenty saturates, so a "
-            "unit is not rewarded for counting every school fire drill.",
+            "d6.emergency_drills", "应急演练次数", "Emergency drills", "次", 50,
+            "District reports that count drills give from a few to dozens; fifty saturates on a log "
+            "scale, so a unit is not rewarded much for counting every school fire drill.",
         ),
         report(
             "d6.first_responders_certified", "应急第一响应人培训合格人数",
@@ -67,6 +79,9 @@ RULES = (
     MetricRule("d6.emergency_drills", ["演练"]),
     MetricRule("d6.first_responders_certified", ["通过", "取得证书", "持证", "合格"],
                context=["第一响应人", "应急", "救援"]),
+    # 生产安全事故起数同比下降12%: the change of the number of accidents, a fall being negative.
+    MetricRule("d6.accidents_change", ["事故起数", "事故数", "安全事故", "事故"], kinds=["change"],
+               exclude=["死亡", "隐患", "伤亡"], signed=True),
 )
 
 

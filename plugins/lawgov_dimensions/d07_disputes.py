@@ -2,16 +2,17 @@
 
 The richest part in numbers. Most of them are case volumes that follow the size of the unit, or
 outcomes whose better direction is disputed, so they are reported; scored are the loss rate,
-the court-appearance rate of agency heads and mediation success rates.
+the court-appearance rate of agency heads, the closing rate of reconsideration and the mediation
+success rate — its core outcomes.
 """
 
 from __future__ import annotations
 
-from lawgov_dimensions._build import RATE, dimension, rate, report, task
 from lawgov_score import hookimpl
+from lawgov_score.assess import MetricRule, ReportDimension
+from lawgov_score.assess.build import RATE, dimension, outcome, report, task
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.model.framework import Dimension, Indicator
-from lawgov_score.report_dimension import MetricRule, ReportDimension
 
 _CASES = (
     "The caseload follows the size of the unit and how many disputes arise; more cases may mean "
@@ -24,6 +25,13 @@ _CORRECTION = (
 _APPEARANCES = (
     "More appearances of agency heads in court is better, but the count follows the caseload; "
     "the appearance rate is the scored measure."
+)
+
+
+_REVIEW_BODIES = ("province", "city", "county", "department")
+_REVIEW = (
+    "Townships and streets are not reconsideration bodies: 《行政复议法》 gives the power to governments at "
+    "county level and above (and, before 2024, to their departments)."
 )
 
 
@@ -52,6 +60,7 @@ DIMENSION = dimension(
             "Administrative reconsideration as the main channel",
             "行政复议 复议 主渠道 直接纠错率 纠错率 确认违法 责令履行 复议委员会 复议体制改革 "
             "复议决定 复议意见书 复议建议书",
+            applies_to=_REVIEW_BODIES, applicability=_REVIEW,
         ),
         task(
             "litigation", "加强和规范行政应诉工作", "Responding to administrative litigation",
@@ -61,18 +70,49 @@ DIMENSION = dimension(
     facts_high=15,
     facts_why="the richest part in numbers: reconsideration and litigation statistics alone give "
     "ten or more (received, concluded, outcomes, rates); the seed gives nineteen, fifteen saturates.",
+    outcomes=[
+        outcome(
+            "d7.mediation_success_rate", "调解成功率", "Mediation success rate", (0.8, 1.0),
+            "Reported success rates lie mostly between 90% and 99%; 80% or less is the failure line and "
+            "100% scores 100.",
+            "《人民调解法》 and the outline's task 加强行政调解工作 set no numeric target; the failure line lies "
+            "below the rates reports state.",
+        ),
+        outcome(
+            "d7.reconsideration_closing_rate", "行政复议案件办结率", "Share of reconsideration cases concluded",
+            (0.7, 1.0),
+            "Cases received late in the year may be concluded in the next (the law allows 60 days), so "
+            "reports give 80–100%; 70% or less is the failure line.",
+            "《行政复议法》(2023) art. 62: a decision within 60 days of acceptance (30 more when extended).",
+            applies_to=_REVIEW_BODIES, applicability=_REVIEW,
+        ),
+        outcome(
+            "d7.litigation_loss_rate", "行政诉讼败诉率", "Loss rate in administrative litigation",
+            (0.0, 0.2),
+            "Lower is better: 0% scores 100 and 20% or more is the failure line — published local loss "
+            "rates mostly lie below 15%.",
+            "No official target; the outline's task 加强和规范行政应诉工作 asks that fewer acts be found "
+            "unlawful. The failure line lies above the rates reports publish.",
+            direction=-1,
+        ),
+        outcome(
+            "d7.head_court_appearance_rate", "行政机关负责人出庭应诉率",
+            "Court-appearance rate of agency heads", (0.5, 1.0),
+            "Agency heads must appear in court when required; reported rates range from about half to "
+            "100%: 50% or less is the failure line and 100% scores 100.",
+            "最高人民法院《关于行政机关负责人出庭应诉若干问题的规定》(法释〔2020〕3号) and the 2021–2025 outline "
+            "(推动行政机关负责人出庭应诉): the target is 100% where appearance is required.",
+        ),
+    ],
     metrics=[
         _cases("d7.mediation_cases", "调解案件数", "Cases taken into mediation"),
         _cases("d7.mediation_cases_closed", "调解结案数", "Mediation cases closed"),
         _cases("d7.online_mediation_cases", "线上调解案件数", "Cases mediated online"),
-        rate(
-            "d7.mediation_success_rate", "调解成功率", "Mediation success rate", (0.8, 1.0),
-            "Reported success rates lie mostly between 90% and 99%; 80% scores 0 and 100% scores 100.",
-        ),
-        rate(
-            "d7.online_mediation_success_rate", "线上调解成功率", "Online mediation success rate",
-            (0.8, 1.0),
-            "As the mediation success rate: 80% scores 0 and 100% scores 100.",
+        report(
+            "d7.online_mediation_success_rate", "线上调解成功率", "Online mediation success rate", RATE,
+            "Shown beside the mediation success rate, the core outcome, which takes it when the report states "
+            "no other.",
+            direction=1,
         ),
         report(
             "d7.procurement_complaints", "政府采购投诉处理件数", "Government-procurement complaints handled",
@@ -102,19 +142,6 @@ DIMENSION = dimension(
             "d7.litigation_cases_growth", "行政诉讼案件数同比增长率",
             "Year-on-year growth of litigation cases", RATE, _CASES,
         ),
-        rate(
-            "d7.litigation_loss_rate", "行政诉讼败诉率", "Loss rate in administrative litigation",
-            (0.0, 0.2),
-            "Lower is better. Published local loss rates lie mostly below 20%: 0% scores 100 and 20% "
-            "or more scores 0.",
-            direction=-1,
-        ),
-        rate(
-            "d7.head_court_appearance_rate", "行政机关负责人出庭应诉率",
-            "Court-appearance rate of agency heads", (0.5, 1.0),
-            "Agency heads must appear in court when required; reported rates range from about half to "
-            "100%: 50% scores 0 and 100% scores 100.",
-        ),
         report("d7.agency_head_court_appearances", "行政机关负责人出庭应诉次数",
                "Court appearances by agency heads", "次", _APPEARANCES, direction=1),
         report("d7.agency_head_court_appearances_growth", "行政机关负责人出庭次数同比增长率",
@@ -140,7 +167,8 @@ RULES = (
     MetricRule("d7.mediation_cases_closed", ["结案", "调解成功"], context=_MEDIATION, context_exclude=_ONLINE),
     MetricRule("d7.online_mediation_cases", ["调处案件", "调解案件", "案件", "调解", "调处"], context=_ONLINE,
                exclude=["结案", "成功", "委员会", "调解员"]),
-    MetricRule("d7.mediation_success_rate", ["成功率"], context=_MEDIATION, kinds=["rate"], context_exclude=_ONLINE),
+    # The core outcome takes a platform's success rate when the report states no other (i调解平台…成功率98.52%).
+    MetricRule("d7.mediation_success_rate", ["成功率"], context=[*_MEDIATION, *_ONLINE], kinds=["rate"]),
     MetricRule("d7.online_mediation_success_rate", ["成功率"], context=_ONLINE, kinds=["rate"]),
     MetricRule("d7.procurement_complaints", ["政府采购投诉", "采购投诉"]),
     MetricRule("d7.reconsideration_cases", ["复议案件", "复议申请"], exclude=["办结", "审结", "结案"]),
@@ -149,6 +177,8 @@ RULES = (
     MetricRule("d7.reconsideration_confirmed_illegal", ["确认违法"], context=_RECONSIDERATION),
     MetricRule("d7.reconsideration_altered", ["变更"], context=_RECONSIDERATION),
     MetricRule("d7.reconsideration_ordered_performance", ["责令履行"], context=_RECONSIDERATION),
+    MetricRule("d7.reconsideration_closing_rate", ["办结率", "审结率", "结案率"], context=_RECONSIDERATION,
+               kinds=["rate"], exclude=["及时", "按期"]),
     MetricRule("d7.reconsideration_direct_correction_rate", ["直接纠错率"], kinds=["rate"]),
     MetricRule("d7.reconsideration_correction_rate", ["纠错率"], context=_RECONSIDERATION, kinds=["rate"],
                exclude=["直接"]),

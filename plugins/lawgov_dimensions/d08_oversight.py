@@ -3,11 +3,11 @@ openness of government affairs, government integrity."""
 
 from __future__ import annotations
 
-from lawgov_dimensions._build import dimension, rate, report, task
 from lawgov_score import hookimpl
+from lawgov_score.assess import MetricRule, ReportDimension
+from lawgov_score.assess.build import dimension, outcome, report, task
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.model.framework import Dimension
-from lawgov_score.report_dimension import MetricRule, ReportDimension
 
 _HANDLED = (
     "The number handled follows how many deputies, members or organs submit them; what the unit "
@@ -55,22 +55,35 @@ DIMENSION = dimension(
     facts_why="reports give many numbers here (suggestions and proposals handled, audits, "
     "inspections, published items, disclosure requests, credit records); the seed gives over "
     "twenty, fifteen saturates.",
+    outcomes=[
+        outcome(
+            "d8.proposals_completion_rate", "建议提案办复率", "Share of suggestions and proposals answered",
+            (0.9, 1.0),
+            "Every suggestion and proposal must be answered; 90% or less is the failure line and 100% "
+            "scores 100.",
+            "The rules on handling deputies' suggestions and members' proposals require an answer to each "
+            "within three months — the target is 100%.",
+        ),
+        outcome(
+            "d8.proposals_satisfaction_rate", "建议提案满意率",
+            "Satisfaction of deputies and members with the answers", (0.8, 1.0),
+            "Reported satisfaction lies mostly between 90% and 100%; 80% or less is the failure line.",
+            "No numeric target; the failure line lies below the rates reports state.",
+        ),
+        outcome(
+            "d8.disclosure_timely_rate", "依申请公开及时办结率",
+            "Share of disclosure requests concluded on time", (0.9, 1.0),
+            "Requests must be answered within the legal time limit; 90% or less is the failure line and "
+            "100% scores 100.",
+            "《政府信息公开条例》(2019) art. 33: an answer within 20 working days (20 more when extended) — "
+            "the target is 100%.",
+        ),
+    ],
     metrics=[
         report("d8.deputy_suggestions", "办理人大代表建议件数", "People's-congress deputies' suggestions "
                "handled", "件", _HANDLED),
         report("d8.cppcc_proposals", "办理政协委员提案件数", "CPPCC members' proposals handled", "件",
                _HANDLED),
-        rate(
-            "d8.proposals_completion_rate", "建议提案办复率", "Share of suggestions and proposals answered",
-            (0.9, 1.0),
-            "Every suggestion and proposal must be answered within the time limit; the usual report "
-            "is 100%: 90% scores 0 and 100% scores 100.",
-        ),
-        rate(
-            "d8.proposals_satisfaction_rate", "建议提案满意率",
-            "Satisfaction of deputies and members with the answers", (0.8, 1.0),
-            "Reported satisfaction lies mostly between 90% and 100%; 80% scores 0 and 100% scores 100.",
-        ),
         report("d8.judicial_suggestions", "办理司法建议书份数", "Judicial suggestion letters handled", "份",
                _FINDINGS),
         report("d8.procuratorial_suggestions", "办理检察建议书份数",
@@ -101,12 +114,6 @@ DIMENSION = dimension(
             "d8.disclosure_requests_closed", "政府信息公开申请办结数",
             "Government-information disclosure requests concluded", "宗",
             "Follows the number of requests; the timely rate is the scored measure.",
-        ),
-        rate(
-            "d8.disclosure_timely_rate", "依申请公开及时办结率",
-            "Share of disclosure requests concluded on time", (0.9, 1.0),
-            "Every request must be answered within the statutory time limit; 90% scores 0 and 100% "
-            "scores 100.",
         ),
     ],
 )

@@ -6,17 +6,18 @@ Online availability of government services (网上可办率, 全程网办率) is
 
 from __future__ import annotations
 
-from lawgov_dimensions._build import dimension, rate, report, task
 from lawgov_score import hookimpl
+from lawgov_score.assess import MetricRule, ReportDimension
+from lawgov_score.assess.build import dimension, outcome, report, task
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.model.framework import Dimension
-from lawgov_score.report_dimension import MetricRule, ReportDimension
 
 DIMENSION = dimension(
     "D9",
     "健全法治政府建设科技保障体系，全面建设数字法治政府",
     "Technology support and digital law-based government",
-    terms="数字法治政府 数字政府 科技保障 信息化 数字化 智能化 大数据 人工智能 区块链 云计算",
+    terms="数字法治政府 数字政府 科技保障 信息化 数字化 智能化 大数据 人工智能 区块链 云计算 "
+    "数据安全 网络安全 数据泄露 信息泄露 系统故障 系统瘫痪",
     tasks=[
         task(
             "platforms", "加快推进信息化平台建设", "Information platforms",
@@ -37,24 +38,28 @@ DIMENSION = dimension(
     facts_high=4,
     facts_why="reports describe platforms more than they count them; those that give numbers give "
     "a few (data records shared, online rates), so four distinct facts is a rich account.",
+    outcomes=[
+        outcome(
+            "d9.enforcement_online_rate", "行政执法案件网上办理率", "Share of enforcement cases handled online",
+            (0.8, 1.0),
+            "Reports give 85–100%; 80% or less is the failure line and 100% scores 100.",
+            "国务院《关于加强数字政府建设的指导意见》(国发〔2022〕14号) and the outline's task 深入推进“互联网+”"
+            "监管执法; no numeric target, so the failure line lies below reported values.",
+        ),
+        outcome(
+            "d9.supervision_coverage_rate", "“互联网+监管”监管行为覆盖率",
+            "Coverage of supervision actions on the 'Internet plus supervision' system", (0.5, 1.0),
+            "Coverage reported ranges from about half to full; 50% or less is the failure line.",
+            "The outline's task 深入推进“互联网+”监管执法; no numeric target, so the goalposts follow the range "
+            "reports state.",
+        ),
+    ],
     metrics=[
         report(
             "d9.data_records_shared", "政务数据共享条数", "Government data records shared", "条",
             "More sharing is better, but the count follows the size of the unit and how records are "
             "counted.",
             direction=1,
-        ),
-        rate(
-            "d9.enforcement_online_rate", "行政执法案件网上办理率", "Share of enforcement cases handled "
-            "online", (0.8, 1.0),
-            "Enforcement cases are to be handled in the online case system; reports give 90–100%: "
-            "80% scores 0 and 100% scores 100.",
-        ),
-        rate(
-            "d9.supervision_coverage_rate", "“互联网+监管”监管行为覆盖率",
-            "Coverage of supervision actions on the 'Internet plus supervision' system", (0.5, 1.0),
-            "The share of supervision matters whose actions are recorded on the system; coverage is "
-            "still being built up, so 50% scores 0 and 100% scores 100.",
         ),
     ],
 )

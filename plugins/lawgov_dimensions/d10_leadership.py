@@ -7,16 +7,16 @@ responsible person (第一责任人, 述法) belongs here even where a report wr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from lawgov_dimensions._build import RATE, dimension, effort, flag, rate, report, task
 from lawgov_score import hookimpl
-from lawgov_score.compliance import published_on_time, required_elements
+from lawgov_score.assess import MetricRule, ReportDimension
+from lawgov_score.assess.build import RATE, dimension, effort, flag, outcome, rate, report, task
+from lawgov_score.assess.compliance import internal_consistency, published_on_time, required_elements
 from lawgov_score.dimension import DimensionPlugin
-from lawgov_score.model.framework import Dimension
+from lawgov_score.model.framework import Dimension, Indicator, IndicatorGroup
 from lawgov_score.model.observation import Observation
 from lawgov_score.reading.model import Document
-from lawgov_score.report_dimension import MetricRule, ReportDimension
 
 _SHUFA = (
     "Reporting on rule-of-law duties (述法) is expected of every leadership; the count follows the "
@@ -56,6 +56,24 @@ DIMENSION = dimension(
     facts_high=8,
     facts_why="reports count 述法 units and reports, trainings, exam participants and rates, and "
     "inspections; the seed gives ten, eight is a full account.",
+    outcomes=[
+        outcome(
+            "d10.law_exam_participation_rate", "学法考试参考率", "Law-exam participation rate", (0.9, 1.0),
+            "Every official required to sit the exam should; reports give 95–100%: 90% or less is the "
+            "failure line and 100% scores 100.",
+            "中办国办《关于完善国家工作人员学法用法制度的意见》(2016): yearly law exams for officials — the "
+            "target is full participation.",
+        ),
+        outcome(
+            "d10.law_exam_pass_rate", "学法考试合格率", "Law-exam pass rate", (0.9, 1.0),
+            "Passing is expected of nearly all; 90% or less is the failure line and 100% scores 100.",
+            "The same rules on officials' study and use of the law (2016).",
+        ),
+    ],
+    groups=[IndicatorGroup("report", "报告质量", "The report itself", 0.25,
+                           description="The 2019 rule's requirements of the report (its elements, published on "
+                           "time) and whether its figures agree with each other.")],
+    weights={"tasks": 0.35, "data": 0.15, "outcomes": 0.18, "disclosure": 0.07},
     metrics=[
         report("d10.shufa_units", "开展述法单位数", "Units whose leaders reported on rule-of-law duties "
                "(述法)", "家", _SHUFA, direction=1),
@@ -65,9 +83,9 @@ DIMENSION = dimension(
                _SHUFA, direction=1),
         effort(
             "d10.rule_of_law_trainings", "领导干部法治培训场次", "Rule-of-law trainings for officials", "场",
-            6,
+            12,
             "Dedicated rule-of-law trainings for leading officials are held a few times a year at "
-            "district level; six saturates.",
+            "district level; twelve saturates on a log scale.",
         ),
         report(
             "d10.training_participants", "法治培训参训人次", "Person-times trained in the rule of law",
@@ -77,15 +95,6 @@ DIMENSION = dimension(
             "d10.law_exam_participants", "学法考试参考人数", "Officials sitting the law exam", "人",
             "Follows the number of officials; the participation rate is the scored measure.",
             direction=1,
-        ),
-        rate(
-            "d10.law_exam_participation_rate", "学法考试参考率", "Law-exam participation rate", (0.9, 1.0),
-            "Every official required to sit the exam should; reports give 95–100%: 90% scores 0 and "
-            "100% scores 100.",
-        ),
-        rate(
-            "d10.law_exam_pass_rate", "学法考试合格率", "Law-exam pass rate", (0.9, 1.0),
-            "Passing is expected of nearly all; 90% scores 0 and 100% scores 100.",
         ),
         report(
             "d10.law_exam_excellence_rate", "学法考试优秀率", "Law-exam excellence rate", RATE,
@@ -97,15 +106,26 @@ DIMENSION = dimension(
             "d10.required_elements", "年度报告法定要素完备率", "Share of the five required elements present",
             (0.0, 1.0),
             "Fraction of the five elements the 2019 rule requires that the report contains: measures "
-            "and results, shortcomings and their causes, the principal heads' performance of their "
-            "duty as first responsible person, next year's plans, other matters.",
-            kind="compliance",
+            "and results, shortcomings and their causes (naming real problems, not boilerplate), the "
+            "principal heads' performance of their duty as first responsible person, next year's plans, "
+            "other matters.",
+            kind="compliance", group="report",
         ),
         flag(
             "d10.published_on_time", "年度报告按时公开", "Report published on time",
             "1 when the report was published before 1 April of the following year, as the 2019 rule "
             "requires; 0 otherwise.",
-            kind="compliance",
+            kind="compliance", group="report",
+        ),
+        rate(
+            "d10.internal_consistency", "报告数据一致性", "Share of the report's consistency checks that pass",
+            (0.5, 1.0),
+            "The figures a report lets one recompute (a rate from its counts, a growth from its count, "
+            "parts against their total) should agree: half failing scores 0, all passing 100; missing "
+            "when nothing can be checked. Placed in D10 because it judges the report itself, which the "
+            "2019 rule makes the leadership answer for, and because most dimensions give too few "
+            "checkable figures to judge one by one.",
+            kind="credibility", group="report",
         ),
     ],
 )
@@ -132,19 +152,29 @@ RULES = (
 )
 
 
+Check = Callable[[Document, Indicator], "Observation | None"]
+REPORT_CHECKS: dict[str, Check] = {
+    "d10.required_elements": required_elements,
+    "d10.published_on_time": published_on_time,
+    "d10.internal_consistency": internal_consistency,
+}
+"""The indicators about the report itself, and the function that observes each."""
+
+
+def report_checks(document: Document, dimension: Dimension, checks: dict[str, Check]) -> list[Observation]:
+    """The observations of the report-level indicators ``dimension`` has."""
+    found = (checks[ind.id](document, ind) for ind in dimension.indicators if ind.id in checks)
+    return [observation for observation in found if observation is not None]
+
+
 class LeadershipDimension(ReportDimension):
     """D10: Party leadership and driving mechanisms."""
 
     metric_rules = RULES
 
     def assess_more(self, document: Document, dimension: Dimension) -> Iterable[Observation]:
-        """The report-level compliance indicators of the 2019 rule."""
-        checks = {"d10.required_elements": required_elements, "d10.published_on_time": published_on_time}
-        for indicator in dimension.indicators:
-            check = checks.get(indicator.id)
-            found = check(document, indicator) if check is not None else None
-            if found is not None:
-                yield found
+        """The report-level compliance indicators of the 2019 rule, and the report's consistency."""
+        return report_checks(document, dimension, REPORT_CHECKS)
 
     def definition(self) -> Dimension:
         return DIMENSION

@@ -13,21 +13,39 @@ A plugin module subclasses :class:`DimensionPlugin` and returns instances from t
     @hookimpl
     def lawgov_score_register_dimensions():
         return [Transparency()]
+
+A dimension that reads reports the way the built-in ten do subclasses
+:class:`lawgov_score.assess.ReportDimension` instead and declares its content as data.
+Scoring (normalising, weighting, aggregating) is the core's, the same for every dimension: a
+plugin says what the report shows, never how that is scored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lawgov_score.aggregate import MissingPolicy
-from lawgov_score.dimension_scoring import score_dimension
-from lawgov_score.model.assessment import DimensionScore
+from attrs import field, frozen
+
+from lawgov_score.model import tuple_of
 from lawgov_score.model.framework import Dimension
 from lawgov_score.model.observation import Observation
 
 if TYPE_CHECKING:
     from lawgov_score.reading.model import Document
+
+
+@frozen
+class ReportContext:
+    """What the core knows about a report beyond its text, for a plugin that wants it.
+
+    :param dimensions: every dimension of the framework in force (so that one statement is
+        attributed to one dimension, not to each whose term it holds).
+    :param level: the unit's level (``county`` …) or ``None`` when unknown.
+    """
+
+    dimensions: tuple[Dimension, ...] = field(default=(), converter=tuple_of)
+    level: str | None = None
 
 
 class DimensionPlugin:
@@ -51,12 +69,6 @@ class DimensionPlugin:
         """
         return ()
 
-    def score(
-        self, dimension: Dimension, observations: Mapping[str, Observation], missing: MissingPolicy
-    ) -> DimensionScore:
-        """Score ``dimension`` from observations keyed by indicator id.
-
-        The default normalises each value against its indicator's goalposts and takes the
-        weighted mean; override it only for a dimension that aggregates differently.
-        """
-        return score_dimension(dimension, observations, missing)
+    def assess_report(self, document: Document, dimension: Dimension, context: ReportContext) -> Sequence[Observation]:
+        """:meth:`assess` with what the core knows about the report (the default ignores it)."""
+        return self.assess(document, dimension)

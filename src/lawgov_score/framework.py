@@ -19,12 +19,17 @@ from lawgov_score import __version__
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.errors import InputError
 from lawgov_score.files import read_json
-from lawgov_score.model.framework import Dimension, Framework, Indicator, KeyTask
+from lawgov_score.model.framework import Dimension, Framework, Indicator, IndicatorGroup, KeyTask
 from lawgov_score.plugins import dimension_sort_key, get_plugin_manager, load_dimensions
 from lawgov_score.schemas import validate
 
-DEFAULT_ID = "cn-outline-2021-2025"
-DEFAULT_TITLE = "法治政府建设实施纲要（2021－2025年） ten dimensions"
+DEFAULT_OUTLINE = "2021-2025"
+OUTLINE_FRAMEWORKS = {
+    "2021-2025": ("cn-outline-2021-2025", "法治政府建设实施纲要（2021－2025年） ten dimensions"),
+    "2015-2020": ("cn-outline-2015-2020", "法治政府建设实施纲要（2015－2020年） seven tasks and organisation"),
+}
+"""The built-in framework of each national outline: its id and title."""
+DEFAULT_ID, DEFAULT_TITLE = OUTLINE_FRAMEWORKS[DEFAULT_OUTLINE]
 
 
 def installed_dimensions(
@@ -37,15 +42,24 @@ def installed_dimensions(
 
 
 def default_framework(
-    pm: pluggy.PluginManager | None = None, plugins: Sequence[DimensionPlugin] | None = None
+    pm: pluggy.PluginManager | None = None,
+    plugins: Sequence[DimensionPlugin] | None = None,
+    *,
+    outline: str | None = None,
 ) -> Framework:
-    """The national outline's ten dimensions (and any other installed), equal weights."""
-    dimensions = installed_dimensions(pm, plugins)
+    """The built-in framework of a national outline (default 2021–2025): the installed dimensions of
+    that outline, and every installed dimension that belongs to no outline, equal weights."""
+    outline = outline or DEFAULT_OUTLINE
+    if outline not in OUTLINE_FRAMEWORKS:
+        raise InputError(f"unknown outline {outline!r}; use one of {', '.join(OUTLINE_FRAMEWORKS)}", "--outline")
+    dimensions = {code: d for code, d in installed_dimensions(pm, plugins).items() if d.outline in ("", outline)}
+    framework_id, title = OUTLINE_FRAMEWORKS[outline]
     return Framework(
-        id=DEFAULT_ID,
+        id=framework_id,
         version=__version__,
-        title=DEFAULT_TITLE,
+        title=title,
         dimensions=[dimensions[code] for code in sorted(dimensions, key=dimension_sort_key)],
+        outline=outline,
     )
 
 
@@ -64,7 +78,11 @@ def load_framework(
 def framework_from_dict(data: Mapping[str, Any], installed: Mapping[str, Dimension], source: str) -> Framework:
     """Apply a (schema-valid) framework document to the installed dimensions."""
     base = data.get("base", "builtin")
-    dimensions: dict[str, Dimension] = dict(installed) if base == "builtin" else {}
+    outline = data.get("outline", DEFAULT_OUTLINE if base == "builtin" else "")
+    if base == "builtin":
+        dimensions: dict[str, Dimension] = {c: d for c, d in installed.items() if d.outline in ("", outline)}
+    else:
+        dimensions = {}
     for code in data.get("drop", []):
         if code not in dimensions:
             raise InputError(f"cannot drop dimension {code!r}: it is not in the framework", source, "$.drop")
@@ -87,10 +105,12 @@ def framework_from_dict(data: Mapping[str, Any], installed: Mapping[str, Dimensi
         title=data.get("title", ""),
         dimensions=[dimensions[code] for code in sorted(dimensions, key=dimension_sort_key)],
         missing=data.get("missing", "renormalise"),
+        aggregation=data.get("aggregation", "arithmetic"),
+        outline=outline if base == "builtin" else data.get("outline", ""),
     )
 
 
-_DIMENSION_FIELDS = ("title_zh", "title_en", "weight", "terms")
+_DIMENSION_FIELDS = ("title_zh", "title_en", "weight", "terms", "aggregation")
 _INDICATOR_FIELDS = (
     "name_zh",
     "name_en",
@@ -101,6 +121,12 @@ _INDICATOR_FIELDS = (
     "goalposts",
     "key_task",
     "description",
+    "group",
+    "scale",
+    "applies_to",
+    "applicability",
+    "source",
+    "missing_score",
 )
 
 
@@ -118,6 +144,8 @@ def _dimension(entry: Mapping[str, Any], start: Dimension | None, source: str, w
     changes: dict[str, Any] = {name: entry[name] for name in _DIMENSION_FIELDS if name in entry}
     if "key_tasks" in entry:
         changes["key_tasks"] = tuple(KeyTask(**task) for task in entry["key_tasks"])
+    if "groups" in entry:
+        changes["groups"] = _groups(entry["groups"], start.groups)
     indicators = {ind.id: ind for ind in start.indicators}
     for ind_id in entry.get("drop_indicators", []):
         if ind_id not in indicators:
@@ -134,6 +162,15 @@ def _dimension(entry: Mapping[str, Any], start: Dimension | None, source: str, w
     if sum(ind.weight for ind in indicators.values()) <= 0:
         raise InputError(f"the indicator weights of dimension {code!r} sum to zero", source, f"{where}.indicators")
     return evolve(start, indicators=tuple(indicators.values()), **changes)
+
+
+def _groups(specs: Sequence[Mapping[str, Any]], existing: Sequence[IndicatorGroup]) -> tuple[IndicatorGroup, ...]:
+    """The dimension's groups with those the file names edited or added (by id)."""
+    groups = {group.id: group for group in existing}
+    for spec in specs:
+        start = groups.get(spec["id"]) or IndicatorGroup(spec["id"], spec.get("name_zh", spec["id"]))
+        groups[spec["id"]] = evolve(start, **{k: v for k, v in spec.items() if k != "id"})
+    return tuple(groups.values())
 
 
 def _indicator(spec: Mapping[str, Any], start: Indicator | None, source: str, where: str) -> Indicator:

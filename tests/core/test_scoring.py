@@ -11,7 +11,7 @@ from fake_dimensions import Duplicate, WellBehaved, WithCrash
 from lawgov_score.errors import PluginError, StrictModeError
 from lawgov_score.model.observation import Observation, Unit
 from lawgov_score.plugins import get_plugin_manager
-from lawgov_score.scoring import rank, score_table
+from lawgov_score.scoring import rank, score_report, score_table
 
 FULL = [
     Observation("x1.rate", 0.9),  # (0.9 - 0.5) / 0.5 → 80
@@ -32,7 +32,7 @@ def test_scores_follow_goalposts_and_weights(bare_pm: pluggy.PluginManager) -> N
     assert assessment.status == "complete"
     disputed = x2.indicators[1]
     assert disputed.status == "unscored" and disputed.raw == 0.3 and disputed.score is None
-    assert "direction disputed" in disputed.rule
+    assert "direction is disputed" in disputed.rule
     contributions = [i.contribution for d in assessment.dimensions for i in d.indicators if i.contribution is not None]
     assert math.fsum(contributions) == pytest.approx(assessment.overall)
     assert assessment.metrics == {"x1.rate": 0.9, "x1.count": 50.0, "x2.loss_rate": 0.05, "x2.disputed": 0.3}
@@ -47,28 +47,33 @@ def test_missing_indicator_is_dropped_and_said(bare_pm: pluggy.PluginManager) ->
     assert x2.status == "no_evidence" and x2.score is None
     assert assessment.overall == 100
     assert assessment.status == "partial"
-    assert any("no evidence for X2" in w for w in assessment.warnings)
-    assert any("x1.count" in w and "renormalised" in w for w in assessment.warnings)
+    assert any(w.code == "overall.dimension_missing" and "X2" in w.message for w in assessment.warnings)
+    assert any(w.code == "indicator.missing" and "x1.count" in w.message and "renormalised" in w.message
+               for w in assessment.warnings)
+
+
+REPORT = "2023年,丙区扎实推进法治政府建设。\n一、推进依法行政\n全年办理行政复议案件120件。\n"
 
 
 def test_failing_dimension_is_recorded_not_reweighted(bare_pm: pluggy.PluginManager) -> None:
-    """A dimension that raises is a recorded failure and the overall is withheld, not re-weighted."""
+    """A dimension that raises while reading a report is a recorded failure and the overall is
+    withheld, not re-weighted."""
     bare_pm.register(WellBehaved())
     bare_pm.register(WithCrash())
-    [assessment], _ = score_table([(Unit("丙区"), FULL)], pm=bare_pm)
+    assessment = score_report(REPORT, pm=bare_pm)
     failed = assessment.dimension("X3")
     assert failed.status == "failed"
     assert assessment.overall is None and assessment.status == "incomplete"
     [failure] = assessment.failures
     assert failure.dimension == "X3" and failure.error == "RuntimeError"
-    assert assessment.dimension("X1").score is not None  # the others are still scored
+    assert assessment.dimension("X1").status == "no_evidence"  # the others are still assessed
 
 
 def test_strict_turns_failure_into_error(bare_pm: pluggy.PluginManager) -> None:
     """--strict turns a failing dimension into an error."""
     bare_pm.register(WithCrash())
     with pytest.raises(StrictModeError, match="X3"):
-        score_table([(Unit("丙区"), [])], pm=bare_pm, strict=True)
+        score_report(REPORT, pm=bare_pm, strict=True)
 
 
 def test_duplicate_dimension_codes_are_an_error(bare_pm: pluggy.PluginManager) -> None:
@@ -86,7 +91,7 @@ def test_scores_do_not_depend_on_plugin_load_order() -> None:
         pm = get_plugin_manager(autoload=False)
         for plugin in order:
             pm.register(plugin())
-        results.append(score_table([(Unit("甲区"), FULL)], pm=pm)[0])
+        results.append(score_report(REPORT, pm=pm))
     assert results[0] == results[1]
 
 

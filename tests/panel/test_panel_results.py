@@ -141,8 +141,9 @@ def test_long_rows_with_metadata_and_missing_values() -> None:
 
 
 def test_from_assessments_duck_typed() -> None:
+    """Assessments are read by their attributes: each indicator's score (here as the raw value too)."""
     def assessment(name: str, values: dict[str, float | None]) -> SimpleNamespace:
-        indicators = [SimpleNamespace(id=k, raw=v) for k, v in values.items()]
+        indicators = [SimpleNamespace(id=k, raw=v, score=v, kind="metric", status="scored") for k, v in values.items()]
         return SimpleNamespace(unit=SimpleNamespace(name=name, year=2024),
                                dimensions=[SimpleNamespace(indicators=indicators)])
 

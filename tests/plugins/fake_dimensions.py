@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 
 from lawgov_score import hookimpl
-from lawgov_score.aggregate import MissingPolicy
 from lawgov_score.dimension import DimensionPlugin
-from lawgov_score.model.assessment import DimensionScore
 from lawgov_score.model.framework import Dimension, Indicator
 from lawgov_score.model.observation import Observation
+from lawgov_score.reading.model import Document
 
 ALPHA = Dimension(
     code="X1",
@@ -46,9 +45,7 @@ class Crashing(DimensionPlugin):
     def definition(self) -> Dimension:
         return CRASHING
 
-    def score(
-        self, dimension: Dimension, observations: Mapping[str, Observation], missing: MissingPolicy
-    ) -> DimensionScore:
+    def assess(self, document: Document, dimension: Dimension) -> Sequence[Observation]:
         raise RuntimeError("division by zero in the test plugin")
 
 

@@ -118,11 +118,26 @@ def test_every_key_task_has_a_task_indicator(code: str) -> None:
 
 @pytest.mark.parametrize("code", list(MODULES))
 def test_one_disclosure_indicator(code: str) -> None:
-    disclosure = DIMENSIONS[code].indicator(f"{code.lower()}.quantified_facts")
-    assert disclosure.kind == "disclosure"
+    """Each dimension counts its credited figures on a log scale, and — when it has core outcomes —
+    the share of them the report discloses."""
+    dimension = DIMENSIONS[code]
+    disclosure = dimension.indicator(f"{code.lower()}.quantified_facts")
+    assert disclosure.kind == "disclosure" and disclosure.scale == "log" and disclosure.group == "data"
     assert disclosure.goalposts is not None and disclosure.goalposts[0] == 0 < disclosure.goalposts[1]
     assert disclosure.description
-    assert [i.id for i in DIMENSIONS[code].indicators if i.kind == "disclosure"] == [disclosure.id]
+    expected = [disclosure.id]
+    if any(i.kind == "outcome" for i in dimension.indicators):
+        expected.append(f"{code.lower()}.outcomes_disclosed")
+    assert [i.id for i in dimension.indicators if i.kind == "disclosure"] == expected
+
+
+@pytest.mark.parametrize("code", MODULES)
+def test_core_outcomes_have_sources_and_score_0_when_undisclosed(code: str) -> None:
+    """Every core outcome states where its goalposts come from, and scores 0 when not disclosed."""
+    outcomes = [i for i in DIMENSIONS[code].indicators if i.kind == "outcome"]
+    assert outcomes or code == "D1"
+    for outcome in outcomes:
+        assert outcome.source and outcome.missing_score == 0.0 and outcome.group == "outcomes", outcome.id
 
 
 def test_disclosure_goalposts_follow_how_rich_a_part_is() -> None:
@@ -148,7 +163,7 @@ def test_every_gold_metric_is_declared_in_its_part(gold: dict[str, Any]) -> None
         if fact["metric"] is None:
             continue
         indicator = DIMENSIONS[f"D{fact['part']}"].indicator(fact["metric"])
-        assert indicator.kind == "metric"
+        assert indicator.kind in ("metric", "outcome")
         assert indicator.unit == fact["unit"], fact["metric"]
 
 
@@ -156,14 +171,20 @@ def test_goalposts_and_weights() -> None:
     for dimension in DIMENSIONS.values():
         for ind in dimension.indicators:
             assert ind.name_zh and ind.name_en and ind.description, ind.id
-            if ind.weight > 0:
+            if ind.kind == "adverse":
+                # Not averaged: its points come off the dimension.
+                assert ind.weight == 0 and ind.goalposts is None, ind.id
+            elif ind.weight > 0:
                 assert ind.direction != 0 and ind.goalposts is not None, ind.id
                 low, high = ind.goalposts
                 assert low < high
-                if ind.unit == "%":
+                if ind.unit == "%" and ind.kind != "outcome":
                     assert 0 <= low < high <= 1, ind.id
+                elif ind.unit == "%":
+                    assert -1 <= low < high <= 1, ind.id  # a change of accidents may fall or rise
                 else:
                     assert low >= 0, ind.id
+                assert ind.group in {g.id for g in dimension.groups}, ind.id
             else:
                 # Not scored by default: no goalposts, so a framework file must choose them.
                 assert ind.kind == "metric" and ind.goalposts is None, ind.id

@@ -27,8 +27,10 @@ def test_documented_hotline_dimension_reads_a_report() -> None:
     document = read(text, dimensions=[dimension])
     found = {o.indicator: o for o in example.HotlineDimension().assess(document, dimension)}  # type: ignore[attr-defined]
     assert {key: o.value for key, o in found.items()} == pytest.approx(
-        {"s2.task.merge": 1.0, "s2.quantified_facts": 2.0, "s2.completion_rate": 0.992, "s2.satisfaction_survey": 1.0}
+        {"s2.task.merge": 1.0, "s2.quantified_facts": 2.0, "s2.completion_rate": 0.992, "s2.satisfaction_survey": 1.0,
+         "s2.outcomes_disclosed": 1.0, "s2.adverse": 0.0}
     )
+    assert found["s2.task.merge"].grade == "substantiated"  # two figures in two statements
     assert found["s2.completion_rate"].evidence[0].quote == text[text.index("12345热线办结率") :].split(",")[0]
 
 
@@ -38,5 +40,6 @@ def test_flag_rule_not_stated_is_zero() -> None:
     dimension = example.HOTLINE  # type: ignore[attr-defined]
     document = read("一、优化12345热线\n完成热线归并。\n", dimensions=[dimension])
     found = {o.indicator: o for o in example.HotlineDimension().assess(document, dimension)}  # type: ignore[attr-defined]
-    assert found["s2.satisfaction_survey"].value == 0 and "not stated" in found["s2.satisfaction_survey"].rule
-    assert found["s2.task.merge"].value == 0.5  # described, no number
+    assert found["s2.satisfaction_survey"].value == 0 and "not shown" in found["s2.satisfaction_survey"].rule
+    assert found["s2.task.merge"].grade == "mentioned" and found["s2.task.merge"].value == 0.25  # named, no figure
+    assert "s2.completion_rate" not in found  # an outcome not disclosed: the scorer gives it 0

@@ -54,15 +54,18 @@ def load(browser: Browser, path: Path, width: int = 1280, height: int = 900, mob
 
 
 def in_view(browser: Browser, element_id: str) -> dict[str, Any]:
-    """Where the element is, relative to the window and to its scrolling container."""
+    """Where the element is, relative to the window and to its scrolling container (a span that
+    starts where another does is reached through the anchor before their shared mark)."""
     result: dict[str, Any] = browser.evaluate(
         f"""(() => {{
-        const el = document.getElementById({element_id!r});
+        let el = document.getElementById({element_id!r});
+        while (el.classList.contains('anchor')) {{ el = el.nextElementSibling; }}
         const r = el.getBoundingClientRect();
         const box = el.closest('.text').getBoundingClientRect();
         return {{top: r.top, bottom: r.bottom, height: r.height, inner: innerHeight,
                  boxTop: box.top, boxBottom: box.bottom, tag: el.tagName,
-                 current: el.classList.contains('current'), active: document.activeElement.id,
+                 current: el.classList.contains('current'),
+                 active: document.activeElement.id === {element_id!r} ? {element_id!r} : document.activeElement.id,
                  hash: location.hash}};
         }})()"""
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lawgov_score.audit import audit_document
+from lawgov_score.assess.audit import audit_document
 from lawgov_score.reading.document import read
 
 

@@ -92,5 +92,5 @@ def test_a_dimension_the_report_is_silent_on_has_no_evidence() -> None:
     assessment = score_report(text)
     d6 = assessment.dimension("D6")
     assert d6.status == "no_evidence" and d6.score == 0
-    assert any("no sentence or fact" in note for note in d6.notes)
+    assert any(note.code == "dimension.no_evidence" and "no sentence or fact" in note.message for note in d6.notes)
     assert assessment.dimension("D7").status != "no_evidence"

@@ -7,8 +7,7 @@ import json
 
 from lawgov_score.cli.common import add_format, add_framework, plugin_manager
 from lawgov_score.cli.output import write_output
-from lawgov_score.goalposts import goalposts_of
-from lawgov_score.model.framework import Framework, Indicator
+from lawgov_score.model.framework import Framework, Indicator, goalposts_of
 from lawgov_score.render.text_table import clip, render_table
 
 DESCRIPTION = (

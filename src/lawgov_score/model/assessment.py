@@ -9,10 +9,30 @@ from attrs import field, frozen
 from lawgov_score.model import tuple_of
 from lawgov_score.model.observation import Evidence, Unit
 
-IndicatorStatus = Literal["scored", "missing", "unscored"]
+IndicatorStatus = Literal["scored", "missing", "unscored", "not_applicable"]
 DimensionStatus = Literal["scored", "partial", "no_evidence", "failed"]
 AssessmentStatus = Literal["complete", "partial", "incomplete"]
 AuditStatus = Literal["consistent", "inconsistent", "unverifiable"]
+
+
+@frozen
+class ScoreWarning:
+    """Something a reader of the scores must know, as data: a code to filter on, where it applies,
+    and the message in English and Chinese.
+
+    ``code`` is dotted and stable (``indicator.missing``, ``credibility.term_list``,
+    ``outline.year_outside``); the docs list every code.
+    """
+
+    code: str
+    message: str
+    message_zh: str = ""
+    dimension: str | None = None
+    indicator: str | None = None
+
+    def __str__(self) -> str:
+        where = self.indicator or self.dimension
+        return f"{where}: {self.message}" if where else self.message
 
 
 @frozen
@@ -22,7 +42,11 @@ class IndicatorScore:
     ``weight`` is the declared weight; ``effective_weight`` the share of the overall score it
     carried after normalising weights at each level and dropping missing siblings;
     ``contribution`` = ``effective_weight × score``, so contributions add up to the overall.
-    ``rule`` states the arithmetic that turned ``raw`` into ``score``.
+    ``rule`` says in one plain sentence what was found and why it scores what it scores
+    (``rule_zh`` the same in Chinese); ``formula`` the arithmetic. An ``adverse`` indicator is
+    not averaged: its ``score`` is the points it deducts from its dimension (≤ 0).
+    ``flags`` name doubts about the value (``inconsistent``: its own arithmetic fails;
+    ``implausible``: outside what is possible; ``discounted``: credited less).
     """
 
     id: str
@@ -38,11 +62,32 @@ class IndicatorScore:
     status: IndicatorStatus
     rule: str = ""
     evidence: tuple[Evidence, ...] = field(default=(), converter=tuple_of)
+    rule_zh: str = ""
+    formula: str = ""
+    group: str = ""
+    grade: str | None = None
+    flags: tuple[str, ...] = field(default=(), converter=tuple_of)
+
+
+@frozen
+class GroupScore:
+    """A block of a dimension's indicators (its tasks, data, outcomes …) and its aggregate."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    weight: float
+    effective_weight: float
+    score: float | None
 
 
 @frozen
 class DimensionScore:
-    """One dimension of one unit. ``coverage`` is the share of its indicator weight that had data."""
+    """One dimension of one unit. ``coverage`` is the share of its indicator weight that had data.
+
+    ``score`` = ``base`` (the aggregate of its indicators and groups) minus ``deduction`` (the
+    points its adverse evidence takes off), within 0–100.
+    """
 
     code: str
     title_zh: str
@@ -53,7 +98,10 @@ class DimensionScore:
     status: DimensionStatus
     coverage: float
     indicators: tuple[IndicatorScore, ...] = field(default=(), converter=tuple_of)
-    notes: tuple[str, ...] = field(default=(), converter=tuple_of)
+    notes: tuple[ScoreWarning, ...] = field(default=(), converter=tuple_of)
+    groups: tuple[GroupScore, ...] = field(default=(), converter=tuple_of)
+    base: float | None = None
+    deduction: float = 0.0
 
 
 @frozen
@@ -97,6 +145,12 @@ class Provenance:
     input_sha256: str
     plugins: tuple[PluginVersion, ...] = field(default=(), converter=tuple_of)
     source: str | None = None
+    outline: str = ""
+    """The national outline the report was judged by (``2021-2025``, ``2015-2020``), when one."""
+    framework_reason: str = ""
+    """Why this framework: chosen by the year reported on, pinned by the user, or the default."""
+    level_reason: str = ""
+    """Where the unit's level comes from: read from the issuer, or given."""
 
 
 @frozen
@@ -115,7 +169,7 @@ class Assessment:
     provenance: Provenance
     metrics: dict[str, float] = field(factory=dict)
     audit: tuple[AuditFinding, ...] = field(default=(), converter=tuple_of)
-    warnings: tuple[str, ...] = field(default=(), converter=tuple_of)
+    warnings: tuple[ScoreWarning, ...] = field(default=(), converter=tuple_of)
     failures: tuple[Failure, ...] = field(default=(), converter=tuple_of)
 
     def dimension(self, code: str) -> DimensionScore:

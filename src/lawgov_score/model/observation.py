@@ -34,12 +34,19 @@ def _finite_or_none(instance: object, attribute: object, value: float | None) ->
         raise ValueError(f"an observation's value must be a finite number, got {value!r}")
 
 
+def _share(instance: object, attribute: object, value: float) -> None:
+    if not (isinstance(value, (int, float)) and 0.0 <= value <= 1.0):
+        raise ValueError(f"an observation's credit must be a number from 0 to 1, got {value!r}")
+
+
 @frozen
 class Observation:
     """The raw value of one indicator for one unit, with the evidence behind it.
 
     ``value`` is ``None`` when the indicator was looked for and not found: it then counts as
-    missing, under the framework's missing-data policy.
+    missing, under the framework's missing-data policy. ``rule`` and ``rule_zh`` say in plain
+    words what was found (English, Chinese); ``grade`` names a graded level (a key task's
+    ``quantified``); ``flags`` name doubts (``inconsistent``, ``implausible``, ``discounted``).
     """
 
     indicator: str
@@ -48,3 +55,8 @@ class Observation:
     year: int | None = None
     evidence: tuple[Evidence, ...] = field(default=(), converter=tuple_of)
     rule: str = ""
+    rule_zh: str = ""
+    grade: str | None = None
+    flags: tuple[str, ...] = field(default=(), converter=tuple_of)
+    credit: float = field(default=1.0, validator=_share)
+    """The share of its score the value earns (1: full; less when the evidence is discounted)."""

@@ -162,6 +162,16 @@ def copeland(values: FloatArray, weights: FloatArray) -> FloatArray:
     return out
 
 
+def deduct(aggregate: FloatArray, points: FloatArray | float) -> FloatArray:
+    """An aggregate less the points of its deduction children, kept within 0–100 (NaN stays NaN).
+
+    :param aggregate: (units, R) scores on 0–100.
+    :param points: the points to take off, broadcastable to ``aggregate``.
+    :returns: the reduced scores.
+    """
+    return np.asarray(np.where(np.isnan(aggregate), np.nan, np.clip(aggregate - points, 0.0, 100.0)), dtype=np.float64)
+
+
 @frozen
 class Aggregator:
     """A named aggregator in the engine's vectorised form (see the module docstring)."""

@@ -171,11 +171,17 @@ class Panel:
 
     @classmethod
     def from_assessments(cls, assessments: Iterable[object], *, hierarchy: Hierarchy | None = None) -> Panel:
-        """Build from scored assessments: one row per assessment, the raw value of each indicator.
+        """Build from scored assessments: one row per assessment, the score of each indicator.
+
+        Each indicator gives its 0–100 score as the report's scoring gave it (after its credit,
+        with an undisclosed outcome's 0); an adverse indicator the points it deducts; one that does
+        not apply to the unit, or is not scored, nothing. So the pipeline
+        ``examples/reports-pipeline.json`` (no normalisation, the framework's tree and weights)
+        reproduces every report's own scores, and other pipelines re-weigh or re-aggregate them.
 
         Read duck-typed: ``a.unit.name``, ``a.unit.year`` and ``a.dimensions[*].indicators[*]``
-        with ``.id`` and ``.raw`` (a float or ``None``); the unit's ``level`` and ``region``, when
-        present, become metadata columns (e.g. to impute by group).
+        with ``.id``, ``.kind``, ``.raw``, ``.score`` and ``.status``; the unit's ``level`` and
+        ``region``, when present, become metadata columns (e.g. to impute by group).
 
         :param assessments: the assessments.
         :param hierarchy: the tree (e.g. :meth:`Hierarchy.from_framework`).
@@ -191,7 +197,7 @@ class Panel:
             for dimension in getattr(assessment, "dimensions", ()):
                 for indicator in getattr(dimension, "indicators", ()):
                     rows.append({"unit": name, "year": year, "indicator": indicator.id,
-                                 "value": getattr(indicator, "raw", None)})
+                                 "value": _score_of(indicator)})
         return cls.from_long(rows, hierarchy=hierarchy, units=units)
 
     # -- views ---------------------------------------------------------------------------
@@ -236,6 +242,17 @@ class Panel:
             return np.array([to_float(v) for v in self.meta[name]])
         except (TypeError, ValueError) as error:
             raise InputError(f"metadata column {name!r} is not numeric: {error}") from None
+
+
+def _score_of(indicator: object) -> float | None:
+    """What an assessed indicator contributes to a panel: its score, or for an adverse one its points."""
+    if getattr(indicator, "status", "scored") in ("not_applicable", "unscored"):
+        return None
+    if getattr(indicator, "kind", "") == "adverse":
+        raw = getattr(indicator, "raw", None)
+        return None if raw is None else float(raw)
+    score = getattr(indicator, "score", None)
+    return None if score is None else float(score)
 
 
 def _numeric_columns(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 from attrs import field, frozen
 
-from lawgov_score.panel.aggregate import Aggregator, weighted_sum
+from lawgov_score.panel.aggregate import Aggregator, deduct, weighted_sum
 from lawgov_score.panel.hierarchy import Hierarchy
 from lawgov_score.panel.types import FloatArray, IntArray
 
@@ -22,6 +22,8 @@ class NodeRule:
     aggregator: Aggregator
     params: Mapping[str, Any] = field(factory=dict)
     threshold: float = 0.0
+    deductions: IntArray = field(factory=lambda: np.zeros(0, dtype=np.intp))
+    """Children whose values are taken off the aggregate of the others (within 0–100)."""
 
 
 @frozen(eq=False)
@@ -106,9 +108,11 @@ def compile_tree(
         node, own = hierarchy.node(code), overrides.get(code, {})
         method = own.get("method") or node.aggregation or default[0]
         params = own.get("params", default[1] if method == default[0] else {})
-        children = np.array([where[c] for c in hierarchy.children(code)], dtype=np.intp)
+        kids = hierarchy.children(code)
+        children = np.array([where[c] for c in kids if not hierarchy.node(c).deduct], dtype=np.intp)
+        deductions = np.array([where[c] for c in kids if hierarchy.node(c).deduct], dtype=np.intp)
         rules.append(NodeRule(code, children, aggregators[method], dict(params),
-                              float(own.get("threshold", default[2]))))
+                              float(own.get("threshold", default[2])), deductions))
     chosen = weights or {}
     node_weights = np.array([float(chosen.get(c, hierarchy.node(c).weight)) for c in codes])
     parents = np.array([where[p] if (p := hierarchy.node(c).parent) is not None else -1 for c in codes],
@@ -140,6 +144,8 @@ def evaluate(
             positive = (child_w > 0).astype(data.dtype)
             share = weighted_sum((~np.isnan(stack)).astype(data.dtype), positive) / np.maximum(positive.sum(0), 1)
             out = np.where(share >= rule.threshold - 1e-9, out, np.nan)
+        if len(rule.deductions):
+            out = deduct(out, sum(np.nan_to_num(scores[tree.codes[c]]) for c in rule.deductions))
         scores[rule.code] = np.broadcast_to(out, (out.shape[0], n_rep)) if out.shape[1] != n_rep else out
         if keep == "root":
             for c in rule.children:

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, field, fields, frozen
 
 from lawgov_score.errors import InputError
-from lawgov_score.goalposts import goalposts_of
+from lawgov_score.model.framework import goalposts_of
 
 if TYPE_CHECKING:
-    from lawgov_score.model.framework import Framework
+    from lawgov_score.model.framework import Framework, Indicator
 
 
 def _float_or_none(value: object) -> float | None:
@@ -49,6 +49,9 @@ class Node:
     :param denominator: unit-metadata column this indicator is divided by (``denominate`` step).
     :param goalposts: ``(low, high)`` for the fixed-goalpost normaliser.
     :param target: target value for the distance-to-target normaliser.
+    :param scale: ``"log"`` when the goalposts apply to ``log(1 + x)`` (counts of effort).
+    :param deduct: an indicator whose value its parent takes off its aggregate, rather than
+        averaging it (a report's adverse evidence, in points).
     """
 
     code: str
@@ -61,6 +64,8 @@ class Node:
     denominator: str | None = field(default=None, converter=_str_or_none)
     goalposts: tuple[float, float] | None = field(default=None, converter=_goalposts_or_none)
     target: float | None = field(default=None, converter=_float_or_none)
+    scale: str = "linear"
+    deduct: bool = False
 
     @weight.validator
     def _check_weight(self, attribute: object, value: float) -> None:
@@ -82,6 +87,10 @@ class Node:
                 out[key] = getattr(self, key)
         if self.goalposts is not None:
             out["goalposts"] = list(self.goalposts)
+        if self.scale != "linear":
+            out["scale"] = self.scale
+        if self.deduct:
+            out["deduct"] = True
         if self.name:
             out["name"] = self.name
         return out
@@ -109,6 +118,10 @@ def _check_tree(nodes: tuple[Node, ...]) -> None:
                 break
         else:
             raise ValueError(f"node {node.code!r} is on a cycle of parents")
+
+
+def _scored(indicator: Indicator) -> bool:
+    return indicator.direction != 0 and indicator.weight > 0
 
 
 def _node_tuple(nodes: Iterable[Node]) -> tuple[Node, ...]:
@@ -184,23 +197,35 @@ class Hierarchy:
 
     @classmethod
     def from_framework(cls, framework: Framework) -> Hierarchy:
-        """Build index → dimensions → indicators from a :class:`~lawgov_score.model.framework.Framework`.
+        """Build index → dimensions → groups → indicators from a
+        :class:`~lawgov_score.model.framework.Framework`, each node with the framework's weight and
+        aggregation method, so that the panel scores as the framework does.
 
         Indicators that are reported but not scored (direction 0, or weight 0) are left out; task
-        and compliance indicators without goalposts of their own run from 0 to 1.
+        and compliance indicators without goalposts of their own run from 0 to 1; a group is coded
+        ``<dimension>/<group>``; an adverse indicator is a ``deduct`` node of its dimension.
 
         :param framework: the framework.
         :returns: the hierarchy, rooted at ``framework.id``.
         """
-        nodes = [Node(code=framework.id, parent=None, name=framework.title)]
+        nodes = [Node(code=framework.id, parent=None, name=framework.title, aggregation=framework.aggregation)]
         for dimension in framework.dimensions:
             nodes.append(Node(code=dimension.code, parent=framework.id, weight=dimension.weight,
-                              name=dimension.title_en or dimension.title_zh))
+                              name=dimension.title_en or dimension.title_zh, aggregation=dimension.aggregation))
+            used = {ind.group for ind in dimension.indicators if ind.kind != "adverse" and _scored(ind)}
+            groups = {g.id: f"{dimension.code}/{g.id}" for g in dimension.groups if g.id in used}
+            nodes.extend(Node(code=groups[g.id], parent=dimension.code, weight=g.weight, aggregation=g.aggregation,
+                              name=g.name_en or g.name_zh) for g in dimension.groups if g.id in groups)
             for indicator in dimension.indicators:
-                if indicator.direction == 0 or indicator.weight == 0:
+                if indicator.kind == "adverse":
+                    nodes.append(Node(code=indicator.id, parent=dimension.code, weight=0.0, deduct=True,
+                                      name=indicator.name_en or indicator.name_zh))
                     continue
-                nodes.append(Node(code=indicator.id, parent=dimension.code, weight=indicator.weight,
-                                  direction=indicator.direction, goalposts=goalposts_of(indicator),
+                if not _scored(indicator):
+                    continue
+                nodes.append(Node(code=indicator.id, parent=groups.get(indicator.group, dimension.code),
+                                  weight=indicator.weight, direction=indicator.direction,
+                                  goalposts=goalposts_of(indicator), scale=indicator.scale,
                                   name=indicator.name_en or indicator.name_zh))
         return cls(tuple(nodes))
 

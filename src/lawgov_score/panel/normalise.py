@@ -154,7 +154,17 @@ def target(
     return np.asarray(low + (high - low) * unit, dtype=np.float64)
 
 
+def identity(x: FloatArray) -> FloatArray:
+    """No normalisation: the values are scores already (a scored report's indicator scores).
+
+    :param x: units × indicators.
+    :returns: the same matrix.
+    """
+    return np.asarray(x, dtype=np.float64)
+
+
 BUILTIN_NORMALISERS: dict[str, Normaliser] = {
+    "none": identity,
     "minmax": minmax,
     "zscore": zscore,
     "goalposts": goalposts,

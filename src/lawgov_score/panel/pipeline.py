@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -69,6 +70,8 @@ def _oriented(hierarchy: Hierarchy, codes: tuple[str, ...], step: Step, key: str
                              None, f"$.steps[{spec_index}].{key}.{code}")
         if key == "goalposts":
             low, high = float(value[0]), float(value[1])
+            if node.scale == "log":
+                low, high = math.log1p(max(low, 0.0)), math.log1p(max(high, 0.0))
             rows.append((low, high) if node.direction >= 0 else (-high, -low))
         else:
             rows.append(float(value) * (node.direction or 1))
@@ -79,10 +82,13 @@ def _normalise(values: FloatArray, hierarchy: Hierarchy, codes: tuple[str, ...],
                methods: Methods) -> FloatArray:
     step = spec.step("normalise")
     directions = [hierarchy.node(c).direction or 1 for c in codes]
+    method = str(step.get("method")) if step is not None else ""
+    if method == "goalposts":  # a log-scale indicator's goalposts apply to log(1 + x), as in a report's score
+        log = np.array([hierarchy.node(c).scale == "log" for c in codes], dtype=bool)
+        values = np.where(log, np.log1p(np.maximum(values, 0.0)), values) if log.any() else values
     oriented = apply_direction(values, directions)
     if step is None:
         return oriented
-    method = step.get("method")
     params = dict(step.get("params", {}))
     if method in ("goalposts", "target"):
         key = "goalposts" if method == "goalposts" else "targets"

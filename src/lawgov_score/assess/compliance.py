@@ -1,9 +1,10 @@
-"""Report-level compliance with the 2019 rule: the five required elements, published on time.
+"""Report-level compliance with the 2019 rule, and the report's internal consistency.
 
 《法治政府建设与责任落实督察工作规定》 (2019) requires each yearly report to be made public before
 1 April of the following year and to contain: main measures and results; shortcomings and their
 causes; how the principal Party and government heads fulfilled their duty as first responsible
-person; main plans for next year; other matters.
+person; main plans for next year; other matters. The shortcomings count only when they name real
+problems: a part made of boilerplate (有待进一步加强, 仍有提升空间) is not the element.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from lawgov_score.assess.audit import audit_of, pass_share
+from lawgov_score.assess.lexicon import BOILERPLATE, GENERIC
+from lawgov_score.assess.view import Sentence, view_of
 from lawgov_score.model.framework import Indicator
 from lawgov_score.model.observation import Evidence, Observation
 from lawgov_score.reading.model import Document, Section
-from lawgov_score.report_view import view_of
 
 ELEMENTS = ("measures", "shortcomings", "first_responsible", "plans", "other")
 ELEMENT_NAMES = {
@@ -63,15 +66,66 @@ def _element_evidence(document: Document, element: str) -> Evidence | None:
     return None
 
 
+SPECIFIC_CHARACTERS = 4
+"""Chinese characters left, once boilerplate and generic words are out, that name a problem."""
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MARKER = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]|[一二三四五六七八九十]是)")
+
+
+def _specific(sentence: Sentence) -> bool:
+    """A shortcoming sentence that names what is wrong once boilerplate and generic words are taken out
+    (执法人员的专业能力有待提升 names the staff's expertise; 法治政府建设工作还有差距 names nothing)."""
+    if sentence.facts:
+        return True
+    rest = GENERIC.sub("", BOILERPLATE.sub("", _MARKER.sub("", sentence.text)))
+    return len(_CJK.findall(rest)) >= SPECIFIC_CHARACTERS
+
+
+def substantive_shortcomings(document: Document) -> tuple[bool, list[Sentence]]:
+    """Whether the shortcomings name real problems — at least half of their sentences name one — and
+    the sentences that do."""
+    sentences = [s for s in view_of(document).sentences if s.role == "shortcomings" and not s.heading]
+    specific = [s for s in sentences if _specific(s)]
+    return bool(specific) and len(specific) * 2 >= len(sentences), specific
+
+
 def required_elements(document: Document, indicator: Indicator) -> Observation:
     """The share of the five required elements the report contains, each with where it was found."""
     present = [e for e in ELEMENTS if e in document.metadata.elements]
+    note_en = note_zh = ""
+    if "shortcomings" in present:
+        substantive, _ = substantive_shortcomings(document)
+        if not substantive:
+            present.remove("shortcomings")
+            note_en = "; the shortcomings part names no concrete problem (boilerplate only), so it does not count"
+            note_zh = "；“存在的不足”只有套话，未指出具体问题，不计入"
     evidence = [ev for ev in (_element_evidence(document, e) for e in present) if ev is not None]
     missing = [ELEMENT_NAMES[e] for e in ELEMENTS if e not in present]
     rule = f"{len(present)} of 5 required elements present ({', '.join(present) or 'none'})"
+    rule_zh = f"法定五项要素具备{len(present)}项（{'、'.join(ELEMENT_NAMES[e] for e in present) or '无'}）"
     if missing:
         rule += f"; missing: {'、'.join(missing)}"
-    return Observation(indicator.id, len(present) / len(ELEMENTS), evidence=evidence, rule=rule)
+        rule_zh += f"；缺少：{'、'.join(missing)}"
+    return Observation(indicator.id, len(present) / len(ELEMENTS), evidence=evidence, rule=rule + note_en,
+                       rule_zh=rule_zh + note_zh)
+
+
+def internal_consistency(document: Document, indicator: Indicator) -> Observation:
+    """The share of the consistency checks the report allows that pass; missing when none can be made."""
+    findings = audit_of(document)
+    passed, made = pass_share(findings)
+    if made == 0:
+        return Observation(indicator.id, None, rule="no figure of the report can be checked against another",
+                           rule_zh="报告中没有可相互核验的数据")
+    failed = [f for f in findings if f.status == "inconsistent"]
+    evidence = [Evidence(f.quote, f.start, f.end) for f in failed] or [
+        Evidence(f.quote, f.start, f.end) for f in findings if f.status == "consistent"][:3]
+    rule = f"{passed} of {made} consistency checks pass"
+    rule_zh = f"{made}项一致性核验通过{passed}项"
+    if failed:
+        rule += f" (failing: {'; '.join(f.quote for f in failed)})"
+        rule_zh += f"（未通过：{'；'.join(f.quote for f in failed)}）"
+    return Observation(indicator.id, passed / made, evidence=evidence, rule=rule, rule_zh=rule_zh)
 
 
 def published_on_time(document: Document, indicator: Indicator) -> Observation | None:
@@ -87,4 +141,5 @@ def published_on_time(document: Document, indicator: Indicator) -> Observation |
     if match:
         evidence.append(Evidence(match.group(), match.start(), match.end()))
     rule = f"published {published.isoformat()} {'before' if on_time else 'on or after'} {deadline.isoformat()}"
-    return Observation(indicator.id, 1.0 if on_time else 0.0, evidence=evidence, rule=rule)
+    rule_zh = f"{published.isoformat()}公开，{'早于' if on_time else '不早于'}{deadline.isoformat()}"
+    return Observation(indicator.id, 1.0 if on_time else 0.0, evidence=evidence, rule=rule, rule_zh=rule_zh)

@@ -1,0 +1,188 @@
+"""What a report states, attributed: which key task each clause and fact is evidence of.
+
+Done once per report and set of dimensions (every dimension plugin reads the same analysis):
+
+1. each measure sentence is read once by its content (a statement repeated anywhere counts once);
+   a term list earns nothing;
+2. each clause (between commas and semicolons) is given at most one key task: the one whose term
+   in the clause is most specific (longest), the clause's last term (the object of its verb) and
+   the section the sentence stands in breaking ties — a prior, never the evidence;
+3. a clause with no term of its own continues the task of the clause before it in the same
+   sentence (办理复议案件568宗,办结437宗; 开展规范性文件清理,保留40件,废止17件);
+4. a figure is credited to the task of its clause, and to no other (one fact, one task); a figure
+   whose clause names no task is credited to its dimension's data only;
+5. a clause that reports a bad result (see :mod:`~lawgov_score.assess.adverse`) is evidence against
+   its dimension, never for it: its figures are not credited;
+6. each clause's evidence is graded: ``quantified`` (a credited figure), ``action`` (a named
+   document, mechanism, platform, body or event, or a date), ``mentioned`` (the task is named).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+
+from attrs import frozen
+
+from lawgov_score.assess import credibility
+from lawgov_score.assess.lexicon import adverse_kind, specific_action
+from lawgov_score.assess.terms import Hit, term_index
+from lawgov_score.assess.view import ReportView, Sentence, StatedFact, view_of
+from lawgov_score.model.framework import Dimension
+from lawgov_score.reading.model import Document
+
+MENTIONED, ACTION, QUANTIFIED = 1, 2, 3
+GRADE_NAMES = {0: "none", MENTIONED: "mentioned", ACTION: "action", QUANTIFIED: "quantified"}
+
+
+@frozen
+class Evidence:
+    """One clause that is evidence of a key task (or, with ``task`` None, of a dimension only)."""
+
+    sentence: Sentence
+    clause: int
+    dimension: str
+    task: str | None
+    terms: tuple[str, ...]
+    grade: int
+    detail: str
+    """What earned the grade: the figure's quote, or the words of the specific action."""
+    facts: tuple[StatedFact, ...] = ()
+
+    @property
+    def text(self) -> str:
+        start, end = self.sentence.clauses[self.clause]
+        return self.sentence.text[start:end]
+
+
+@frozen
+class Analysis:
+    """The attributed evidence of one report, for every dimension of a framework."""
+
+    evidence: dict[str, tuple[Evidence, ...]]
+    """Dimension code → its evidence clauses, in report order."""
+    facts: dict[str, tuple[StatedFact, ...]]
+    """Dimension code → the distinct credited figures of that dimension."""
+    term_lists: tuple[Sentence, ...]
+    repeated: frozenset[float]
+    implausible: tuple[StatedFact, ...]
+    density: credibility.Density
+    hits: dict[int, tuple[Hit, ...]]
+    """Sentence index → the terms in it."""
+
+    def of_task(self, dimension: str, task: str) -> list[Evidence]:
+        """The evidence of one key task."""
+        return [e for e in self.evidence.get(dimension, ()) if e.task == task]
+
+
+def _choose(hits: Sequence[Hit], sentence: Sentence, codes: frozenset[str]) -> tuple[str, str | None] | None:
+    """The one (dimension, task) a clause speaks of: its most specific term, the last one (the object
+    of its verb: 对…重大行政决策开展决策后评估 is evaluation) breaking near-ties, then the section."""
+    best: tuple[float, int, str, str | None] | None = None
+    for position, hit in enumerate(hits):
+        for code, task in hit.owners:
+            if code not in codes:
+                continue
+            weight = len(hit.term) + (0.5 if task is not None else 0.0)
+            weight += 1.5 if position == len(hits) - 1 and len(hits) > 1 else 0.0
+            weight += 0.75 if code in sentence.section_dimensions else 0.0
+            candidate = (weight, -position, code, task)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    return None if best is None else (best[2], best[3])
+
+
+def _credible(stated: StatedFact, repeated: frozenset[float], implausible: set[int]) -> bool:
+    if id(stated) in implausible or stated.earlier_level:
+        return False
+    return not (stated.fact.kind in ("count", "amount") and stated.fact.value in repeated)
+
+
+@lru_cache(maxsize=16)
+def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Analysis:
+    """Attribute the evidence of ``document`` to the key tasks of ``dimensions`` (cached)."""
+    view = view_of(document)
+    index = term_index(dimensions)
+    codes = frozenset(d.code for d in dimensions)
+    seen: set[str] = set()
+    unique: list[Sentence] = []
+    for sentence in view.measures:
+        if sentence.key and sentence.key not in seen:
+            seen.add(sentence.key)
+            unique.append(sentence)
+    hits = {s.index: tuple(index.find(s.text)) for s in unique}
+    term_lists = tuple(s for s in unique if credibility.is_term_list(s, hits[s.index]))
+    listed = {s.index for s in term_lists}
+    kept = [s for s in unique if s.index not in listed]
+    stated = _stated_by_sentence(view)
+    candidates = [f for s in kept for f in stated.get(s.index, ())]
+    distinct = list({f.key: f for f in candidates}.values())
+    repeated = credibility.repeated_values(distinct)
+    implausible = tuple(f for f in candidates if credibility.implausible(f))
+    rejected = {id(f) for f in implausible}
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    facts: dict[str, dict[str, StatedFact]] = defaultdict(dict)
+    for sentence in kept:
+        _attribute(sentence, hits[sentence.index], stated.get(sentence.index, ()), codes, repeated, rejected,
+                   evidence, facts)
+    return Analysis(
+        evidence={code: tuple(items) for code, items in evidence.items()},
+        facts={code: tuple(items.values()) for code, items in facts.items()},
+        term_lists=term_lists,
+        repeated=repeated,
+        implausible=implausible,
+        density=credibility.density(kept + list(term_lists), [hits[s.index] for s in [*kept, *term_lists]]),
+        hits=hits,
+    )
+
+
+def _stated_by_sentence(view: ReportView) -> dict[int, tuple[StatedFact, ...]]:
+    out: dict[int, list[StatedFact]] = defaultdict(list)
+    for item in view.stated:
+        out[item.sentence.index].append(item)
+    return {index: tuple(items) for index, items in out.items()}
+
+
+def _attribute(
+    sentence: Sentence,
+    hits: Sequence[Hit],
+    stated: Sequence[StatedFact],
+    codes: frozenset[str],
+    repeated: frozenset[float],
+    rejected: set[int],
+    evidence: dict[str, list[Evidence]],
+    facts: dict[str, dict[str, StatedFact]],
+) -> None:
+    """Give each clause of one sentence its task and grade, and each credible figure its dimension."""
+    previous: tuple[str, str | None] | None = None
+    for number, (start, end) in enumerate(sentence.clauses):
+        clause = sentence.text[start:end]
+        if adverse_kind(clause) is not None:  # bad news is evidence against the task, never for it
+            continue
+        own = [h for h in hits if start <= h.start < end]
+        figures = [f for f in stated if f.clause == number and _credible(f, repeated, rejected)]
+        choice = _choose(own, sentence, codes)
+        continued = False
+        if choice is None and figures and previous is not None:
+            choice, continued = previous, True
+        if choice is None:
+            for figure in figures:  # no term at all: the reader's dimension of the figure, data only
+                code = next((c for c in figure.fact.dimensions if c in codes), None)
+                if code is not None:
+                    facts[code].setdefault(figure.key, figure)
+            continue
+        code, task = choice
+        counted = [f for f in figures if continued or not credibility.is_bare(clause, own, f, start)]
+        for figure in counted:
+            facts[code].setdefault(figure.key, figure)
+        terms = tuple(dict.fromkeys(h.term for h in own))
+        if counted:
+            grade, detail = QUANTIFIED, "、".join(f.fact.quote for f in counted)
+        elif (action := specific_action(clause)) is not None:
+            grade, detail = ACTION, action
+        else:
+            grade, detail = MENTIONED, "、".join(terms)
+        if own or counted:
+            evidence[code].append(Evidence(sentence, number, code, task, terms, grade, detail, tuple(counted)))
+        previous = choice

@@ -1,0 +1,111 @@
+"""Whether a report's statements can be believed as evidence: term lists, repeated numbers, impossible values.
+
+Evaluators discount what reads like slogans rather than measures; this module finds, once per
+report, the statements that should earn nothing or less:
+
+* a **term list** — a sentence that is little more than the framework's terms strung together
+  (three or more distinct terms covering at least 80% of its Chinese characters, or two covering
+  90%) — earns nothing;
+* a **bare figure** — a clause made only of two or more terms and a number (会前学法、专题学法12次) —
+  gives no credit to a task: a count is evidence when the clause says what was done;
+* the **same number repeated** across unrelated subjects (a value of 10 or more stated for four or
+  more different things, a fifth or more of the report's counts) is not credited;
+* an **impossible value** (a level rate above 100%) is not credited;
+* a report whose measure text is far denser in terms than real reports (above
+  :data:`DENSITY_OK`) has all its evidence discounted, down to :data:`DENSITY_FLOOR` at
+  :data:`DENSITY_MAX`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from lawgov_score.assess.terms import Hit, cjk_count, coverage
+from lawgov_score.assess.view import Sentence, StatedFact
+
+TERM_LIST_MIN_TERMS = 3
+TERM_LIST_COVERAGE = 0.8
+TERM_LIST_PAIR_COVERAGE = 0.9
+REPEATED_MIN_VALUE = 10
+REPEATED_MIN_COUNT = 4
+REPEATED_MIN_SHARE = 0.2
+DENSITY_OK = 0.5
+"""Share of a report's measure text covered by terms above which its evidence is discounted. Real
+reports lie well below (the seed: 0.33, headings included)."""
+DENSITY_MAX = 0.8
+DENSITY_FLOOR = 0.2
+
+
+def is_term_list(sentence: Sentence, hits: Sequence[Hit]) -> bool:
+    """Whether a sentence only strings terms together."""
+    distinct = len({hit.term for hit in hits})
+    if distinct < 2:
+        return False
+    share = coverage(sentence.text, hits)
+    return (distinct >= TERM_LIST_MIN_TERMS and share >= TERM_LIST_COVERAGE) or share >= TERM_LIST_PAIR_COVERAGE
+
+
+_FIGURE = re.compile(r"[0-9.,%‰〇零一二两三四五六七八九十百千万亿余多近约个]+")
+
+
+def is_bare(clause: str, hits: Sequence[Hit], fact: StatedFact, offset: int) -> bool:
+    """Whether a clause is a list of terms with a figure (会前学法、专题学法12次; 合法性审查率、备案通过率100%).
+
+    One term and its figure is a statement (罚没款3.2亿元, 述法45家); two or more and nothing else is a list.
+    """
+    if len({hit.term for hit in hits}) < 2:
+        return False
+    kept = list(clause)
+    for hit in hits:
+        for position in range(max(0, hit.start - offset), min(len(kept), hit.end - offset)):
+            kept[position] = " "
+    rest = _FIGURE.sub(" ", "".join(kept)).replace(fact.fact.unit, " ")
+    return cjk_count(rest) <= 1
+
+
+def repeated_values(facts: Sequence[StatedFact]) -> frozenset[float]:
+    """Values of counts stated for many unrelated subjects: the same number everywhere."""
+    counts = [f for f in facts if f.fact.kind in ("count", "amount") and f.fact.value >= REPEATED_MIN_VALUE]
+    if not counts:
+        return frozenset()
+    subjects: dict[float, set[str]] = defaultdict(set)
+    for stated in counts:
+        subjects[stated.fact.value].add(stated.fact.subject)
+    tally = Counter(f.fact.value for f in counts)
+    return frozenset(
+        value for value, n in tally.items()
+        if n >= REPEATED_MIN_COUNT and n / len(counts) >= REPEATED_MIN_SHARE and len(subjects[value]) >= 3
+    )
+
+
+def implausible(stated: StatedFact) -> bool:
+    """A value outside what is possible: a level rate above 100%, a negative count."""
+    fact = stated.fact
+    if fact.kind == "rate":
+        return fact.value > 1.0 + 1e-9
+    if fact.kind in ("count", "amount"):
+        return fact.value < 0
+    return False
+
+
+@frozen
+class Density:
+    """How much of the report's measure text is terms, and the discount that follows."""
+
+    share: float
+    discount: float
+
+
+def density(sentences: Sequence[Sentence], hits: Sequence[Sequence[Hit]]) -> Density:
+    """The term density of the measure sentences and the discount on their evidence."""
+    total = sum(cjk_count(s.text) for s in sentences)
+    covered = sum(coverage(s.text, h) * cjk_count(s.text) for s, h in zip(sentences, hits))
+    share = covered / total if total else 0.0
+    if share <= DENSITY_OK:
+        return Density(share, 1.0)
+    fall = (share - DENSITY_OK) / (DENSITY_MAX - DENSITY_OK)
+    return Density(share, max(DENSITY_FLOOR, 1.0 - (1.0 - DENSITY_FLOOR) * fall))

@@ -1,0 +1,32 @@
+"""Ranking assessments by their overall score."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from lawgov_score.model.assessment import Assessment
+
+
+@frozen
+class RankEntry:
+    """A unit's place in a ranking; ties share the lowest rank, unscored units have none."""
+
+    rank: int | None
+    unit: str
+    year: int | None
+    overall: float | None
+
+
+def rank(assessments: Sequence[Assessment]) -> list[RankEntry]:
+    """Rank by overall score, highest first; equal scores share the lowest rank (1, 2, 2, 4)."""
+    ordered = sorted(assessments, key=lambda a: (a.overall is None, -(a.overall or 0.0), a.unit.name))
+    entries: list[RankEntry] = []
+    for position, assessment in enumerate(ordered, start=1):
+        place: int | None = None
+        if assessment.overall is not None:
+            tied = entries[-1] if entries and entries[-1].overall == assessment.overall else None
+            place = tied.rank if tied is not None else position
+        entries.append(RankEntry(place, assessment.unit.name, assessment.unit.year, assessment.overall))
+    return entries
