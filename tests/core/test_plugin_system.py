@@ -25,9 +25,13 @@ def make_distribution(root: Path, name: str, version: str, module: str, code: st
     (root / f"{module}.py").write_text(code, encoding="utf-8")
 
 
+BUILTIN = [f"D{i}" for i in range(1, 11)] + [f"P{i}" for i in range(2, 10)]
+"""The ten dimensions of the 2021–2025 outline, then the eight parts of the 2015–2020 one."""
+
+
 def test_builtin_dimensions_load_from_entry_points() -> None:
     codes = [plugin.code for plugin in load_dimensions(get_plugin_manager())]
-    assert codes == [f"D{i}" for i in range(1, 11)]
+    assert codes == BUILTIN
 
 
 def test_blocked_plugins_are_not_loaded() -> None:
@@ -42,7 +46,7 @@ def test_hook_tracing_shows_each_plugins_dimensions(capfd: pytest.CaptureFixture
     monkeypatch.setenv("LAWGOV_SCORE_TRACE_HOOKS", "1")
     dimensions = load_dimensions(get_plugin_manager())
     traced = capfd.readouterr().err
-    assert traced.count("lawgov_score_register_dimensions") >= len(dimensions) == 10
+    assert traced.count("lawgov_score_register_dimensions") >= len(dimensions) == len(BUILTIN)
 
 
 def test_import_failure_is_reported_with_its_origin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,7 +56,7 @@ def test_import_failure_is_reported_with_its_origin(tmp_path: Path, monkeypatch:
     [info] = [i for i in describe_plugins(pm) if i.name == "acme_broken"]
     assert (info.distribution, info.version, info.module) == ("acme_broken", "0.3", "acme_broken_mod")
     assert info.error == "ImportError: needs acme-core"
-    assert len(load_dimensions(pm)) == 10  # the others still load
+    assert len(load_dimensions(pm)) == len(BUILTIN)  # the others still load
     with pytest.raises(
         PluginError, match=r"plugin 'acme_broken' \(entry point acme_broken_mod, distribution acme_broken 0.3\)"
     ):
