@@ -91,7 +91,7 @@ def bench_seed(text: str, repeat: int) -> dict[str, Any]:
             "scan": lambda: NUMBER_SCAN.findall(text),
             "extract": lambda: extract_facts(text),
             "read_extract": lambda: decode_normalise_extract(data),
-            "read": lambda: read(text),
+            "read": lambda: read(text=text),
         },
         repeat,
         number=1,
@@ -126,7 +126,7 @@ def bench_stages(text: str, repeat: int) -> dict[str, float]:
             "outline": lambda: build_outline(text),
             "classify_sections": lambda: classify_sections(text, roots, index, index.scan(text)),
             "metadata": lambda: extract_metadata(text, roots),
-            "read": lambda: read(text, dimensions=dimensions),
+            "read": lambda: read(text=text, dimensions=dimensions),
         },
         repeat,
         number=1,
@@ -151,10 +151,10 @@ def bench_corpus(text: str, size: int, whole: bool = False) -> dict[str, Any]:
     reports = synthetic_corpus(text, size)
     chars = sum(len(report) for report in reports)
     megabytes = sum(len(report.encode("utf-8")) for report in reports) / 1e6
-    read(reports[0])  # the term index and the regexes are built once per process
+    read(text=reports[0])  # the term index and the regexes are built once per process
     began = time.perf_counter()
     if whole:
-        facts = sum(len(read(report).facts) for report in reports)
+        facts = sum(len(read(text=report).facts) for report in reports)
     else:
         facts = sum(len(extract_facts(report)) for report in reports)
     seconds = time.perf_counter() - began

@@ -250,15 +250,24 @@ def score_document(document: Document, scorer: Scorer, unit: Unit | None = None,
 
 
 def score_report(
-    source: str | os.PathLike[str],
+    source: str | os.PathLike[str] | None = None,
     framework: Framework | str | os.PathLike[str] | None = None,
     *,
+    text: str | None = None,
     pm: pluggy.PluginManager | None = None,
     strict: bool = False,
+    force: bool = False,
 ) -> Assessment:
-    """Read a report (path or text) and score it on every dimension of the framework."""
+    """Read a report (a path, or ``text=``) and score it on every dimension of the framework.
+
+    A document that is not an annual report on building a law-based government raises
+    :class:`InputError` with the reasons (:mod:`lawgov_score.reading.report_check`), unless ``force``.
+    """
     from lawgov_score.reading.document import read
+    from lawgov_score.reading.report_check import require_report
 
     scorer = Scorer.create(framework, pm)
-    document = read(source, plugin_manager=scorer.plugin_manager, dimensions=scorer.framework.dimensions)
+    document = read(source, text=text, plugin_manager=scorer.plugin_manager, dimensions=scorer.framework.dimensions)
+    if not force:
+        require_report(document)
     return score_document(document, scorer, strict=strict)

@@ -1,9 +1,9 @@
-"""The built-in readers: plain text, HTML pages and DOCX attachments.
+"""The built-in readers: plain text, HTML pages, DOCX attachments and PDF files.
 
 This module is a plugin like any other (entry point ``core_readers``); its hook is marked
 ``trylast`` so that an installed plugin can read these formats its own way. Files it does not
-read (PDF, spreadsheets, images, old binary ``.doc``) make it return ``None``, and
-:func:`lawgov_score.read` then reports that no plugin reads them.
+read (spreadsheets, images, old binary ``.doc`` and ``.wps``) make it return ``None``, and
+:func:`lawgov_score.read` then says what the format is and how to convert it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from lawgov_score.errors import InputError
-from lawgov_score.hookspecs import hookimpl
+from lawgov_score.hookspecs import ReadResult, hookimpl
 from lawgov_score.reading.decode import decode_bytes
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mht"})
@@ -80,30 +80,81 @@ def sniff_format(path: Path, data: bytes) -> str:
     return "text"
 
 
+_TO_DOCX = ("save it as .docx or PDF in Word or WPS, or convert it with "
+            "`libreoffice --headless --convert-to docx FILE`")
+# What a format no built-in reader takes is, and what to do with it.
+_UNSUPPORTED: dict[str, tuple[str, str]] = {
+    ".doc": ("an old Word 97-2003 document (.doc)", _TO_DOCX),
+    ".wps": ("a WPS Writer document (.wps)", _TO_DOCX),
+    "ole": ("an old binary Office or WPS document (.doc, .wps, .xls, .ppt)", _TO_DOCX),
+    "rtf": ("an RTF document", _TO_DOCX),
+    "odt": ("an OpenDocument text (.odt)", _TO_DOCX),
+    "epub": ("an EPUB book", _TO_DOCX),
+    ".xls": ("an old Excel spreadsheet (.xls)", "a report is prose; a table of indicators is scored with "
+             "`lawgov-score score-table` (save it as CSV)"),
+    "xlsx": ("a spreadsheet", "a report is prose; a table of indicators is scored with "
+             "`lawgov-score score-table` (save it as CSV)"),
+    ".ppt": ("an old PowerPoint presentation (.ppt)", "save it as PDF"),
+    "pptx": ("a presentation", "save it as PDF"),
+    "png": ("an image", "it needs OCR first: make a PDF with a text layer, e.g. with ocrmypdf"),
+    "jpeg": ("an image", "it needs OCR first: make a PDF with a text layer, e.g. with ocrmypdf"),
+    "gif": ("an image", "it needs OCR first: make a PDF with a text layer, e.g. with ocrmypdf"),
+    "zip": ("an archive", "unpack it and score the files inside"),
+    "gzip": ("an archive", "unpack it and score the files inside"),
+    "rar": ("an archive", "unpack it and score the files inside"),
+    "7z": ("an archive", "unpack it and score the files inside"),
+}
+
+
+def unsupported(path: Path, data: bytes) -> str:
+    """Why no reader takes this file, naming its format and what to do with it."""
+    kind = sniff_format(path, data)
+    suffix = path.suffix.lower()
+    if kind == "ole" and suffix in _UNSUPPORTED:  # the container is shared: the suffix tells them apart
+        kind = suffix[1:]
+    what, advice = _UNSUPPORTED.get(f".{kind}", _UNSUPPORTED.get(kind, ("", "")))
+    if not what:
+        return (f"unsupported format ({kind}): no installed plugin reads such files; "
+                "the built-in readers take text, HTML, DOCX and PDF")
+    return f"unsupported format ({kind}): the file is {what}, which no installed plugin reads; {advice}"
+
+
 @hookimpl(trylast=True)
-def lawgov_score_read_document(path: Path, data: bytes) -> tuple[str, str, str] | None:
-    """Read plain text, HTML and DOCX files; leave every other format to plugins."""
+def lawgov_score_read_document(path: Path, data: bytes) -> ReadResult | None:
+    """Read plain text, HTML, DOCX and PDF files; leave every other format to plugins."""
     source = str(path)
     kind = sniff_format(path, data)
     if kind == "text":
-        text, encoding = decode_bytes(data, source)
-        return text, "text", encoding
+        warnings: list[str] = []
+        text, encoding = decode_bytes(data, source, warnings=warnings)
+        return text, "text", encoding, tuple(warnings)
     if kind == "html":
-        return read_html(data, source)
+        html_warnings: list[str] = []
+        text, kind, encoding = read_html(data, source, warnings=html_warnings)
+        return text, kind, encoding, tuple(html_warnings)
     if kind == "docx":
         return read_docx(data, source), "docx", ""
+    if kind == "pdf":
+        from lawgov_score.reading.pdf import read_pdf
+
+        text, page_warnings = read_pdf(data, source)
+        return text, "pdf", "", page_warnings
     return None
 
 
-def read_html(data: bytes, source: str) -> tuple[str, str, str]:
-    """The text of an HTML page with its paragraph breaks, without navigation, scripts and styles."""
+def read_html(data: bytes, source: str, warnings: list[str] | None = None) -> tuple[str, str, str]:
+    """The text of an HTML page with its paragraph breaks, without navigation, scripts and styles.
+
+    :param warnings: where decoding adds a warning when it replaces a few invalid bytes.
+    """
     from inscriptis import Inscriptis
     from inscriptis.css_profiles import CSS_PROFILES
     from inscriptis.model.config import ParserConfig
     from lxml import etree, html
 
     declared = _META_CHARSET.search(data[:8192])
-    markup, encoding = decode_bytes(data, source, declared.group(1).decode("ascii") if declared else None)
+    markup, encoding = decode_bytes(data, source, declared.group(1).decode("ascii") if declared else None,
+                                    warnings=warnings)
     # lxml refuses str input that carries an encoding declaration.
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
     try:
