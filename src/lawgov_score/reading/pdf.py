@@ -42,11 +42,12 @@ def read_pdf(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
         count = len(document)
         limits.current().check("pdf_pages", count, source, "the number of pages of the PDF")
         pages = [_page_lines(document, number) for number in range(count)]
+        width = float(document[0].get_width()) if count else 0.0
     except pypdfium2.PdfiumError as error:
         raise InputError(f"the PDF is damaged: {error}", source) from None
     finally:
         document.close()
-    text = rebuild_text(pages)
+    text = rebuild_text(pages, width)
     if not text.strip():
         raise InputError(_NO_TEXT_LAYER, source)
     if looks_binary(text):

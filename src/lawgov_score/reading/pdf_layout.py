@@ -43,8 +43,8 @@ class Line(NamedTuple):
         return max((self.top - self.bottom) / 1.15, 1.0)
 
 
-# How many lines at each end of a page may be furniture (a header, a rule's caption, a page number).
-_EDGE_LINES = 3
+# How many lines at each end of a page may be furniture (a header and a page number above it).
+_EDGE_LINES = 2
 # Furniture text comes back on this share of the pages (at least two): odd and even pages may differ.
 _REPEAT_SHARE = 0.3
 # Furniture stands at the same height on every page, to within this many points.
@@ -62,6 +62,9 @@ _GAP_FACTOR = 1.3
 _SIZE_CHANGE = 0.15
 # Indentation (in em) that marks a paragraph's first line.
 _INDENT_EM = 0.8
+# Left and right margins may differ by this much (in em: a binding margin) before the lines are
+# taken not to reach the right one.
+_MARGIN_MISMATCH_EM = 3.0
 # Slack (in em) on the room left at a line's end before it counts as stopping short.
 _ROOM_SLACK_EM = 0.5
 # Punctuation that never starts a line in Chinese typesetting: it is moved down with the character before it.
@@ -69,13 +72,17 @@ _NO_LINE_START = frozenset("，。、；：？！）》」』】〕…,.;:?!)%�
 _LATIN = re.compile(r"[A-Za-z0-9]+")
 
 
-def rebuild_text(pages: Sequence[Sequence[Line]]) -> str:
-    """The text of the pages' lines with furniture dropped, paragraphs joined and kept, one a line."""
+def rebuild_text(pages: Sequence[Sequence[Line]], page_width: float) -> str:
+    """The text of the pages' lines with furniture dropped, paragraphs joined and kept, one a line.
+
+    :param page_width: the width of the pages, in points (the right margin of a page whose lines
+        are all short is taken to mirror its left one).
+    """
     body = drop_furniture(pages)
     lines = [line for page in body for line in page]
     if not lines:
         return ""
-    left, right = _margins(lines)
+    left, right = _margins(lines, page_width)
     pitch = _pitch(body)
     paragraphs: list[str] = []
     current = lines[0].text
@@ -126,12 +133,19 @@ def _furniture_key(band: str, line: Line) -> tuple[str, int, str]:
     return band, round(line.top / _SAME_PLACE), text
 
 
-def _margins(lines: Sequence[Line]) -> tuple[float, float]:
-    """The body's left margin (where most lines start) and right margin (where full lines end)."""
+def _margins(lines: Sequence[Line], page_width: float) -> tuple[float, float]:
+    """The body's left margin (where most lines start) and right margin (where full lines end).
+
+    The right margin is where most full lines end; when hardly any line is full (a list, a short
+    text), that is far inside the page, and the margin is taken to mirror the left one instead.
+    """
     starts = Counter(round(line.left) for line in lines)
     left = float(min(value for value, count in starts.items() if count == max(starts.values())))
     ends = sorted(line.right for line in lines)
     right = ends[int(0.9 * (len(ends) - 1))]
+    mirrored = page_width - left
+    if right < mirrored - _MARGIN_MISMATCH_EM * statistics.median(line.em for line in lines):
+        return left, mirrored
     return left, right
 
 
