@@ -55,7 +55,7 @@ def lawgov_score_read_document(path: Path, data: bytes) -> ReadResult | None:
     implementation that returns something wins. The built-in readers for text, HTML, DOCX and PDF
     are marked ``trylast`` so that an installed plugin can override them.
 
-    :param path: the file's path (its suffix is a hint, not a rule); ``-`` for standard input.
+    :param path: the file's path (its suffix is a hint, not a rule); ``<stdin>`` for standard input.
     :param data: the file's whole content.
     :returns: ``(text, format, encoding)`` — the decoded text, a format name such as ``"pdf"``
         and the encoding used (``""`` when not applicable) — optionally followed by a tuple of

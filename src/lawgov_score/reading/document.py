@@ -81,7 +81,7 @@ def read_data(
     """Read a report from its bytes (a file's content, or standard input) as :func:`read` does.
 
     :param name: the report's name in messages and in ``Document.source``; its suffix is a hint
-        to the readers (``-`` or ``<stdin>`` for standard input: the format is found from the bytes).
+        to the readers (``<stdin>`` for standard input: the format is found from the bytes).
     """
     pm = plugin_manager if plugin_manager is not None else _plugin_manager()
     original, kind, encoding, warnings = read_bytes(Path(name), data, pm)
