@@ -9,9 +9,15 @@ dimensions, metadata):
 * throughput on a synthetic corpus: ``--corpus-size`` reports (default 10,000; 0 skips it) made
   by recombining the seed's paragraphs with a fixed random seed, in reports/s and MB/s;
 * adversarial text of 1, 4 and 10 MB (digit and numeral runs, unclosed quotes, heading
-  markers), whose time must grow in proportion to its size.
+  markers), whose time must grow in proportion to its size;
+* a 20-page PDF (the seed written five times with fpdf2, running headers and page numbers):
+  the PDF reader (text layer and layout rebuilt) and the whole ``read()`` against pypdfium2's
+  bare text extraction of the same file (target ≤ 3×), interleaved;
+* with ``--txt-baseline DIR`` (a checkout of the code before a change), ``read()`` of the seed
+  file by that code and by this one, in alternating subprocesses (target: within 10%).
 
-Usage: ``python benchmarks/bench_reading.py [--repeat 1000] [--corpus-size 10000] [--json]``.
+Usage: ``python benchmarks/bench_reading.py [--repeat 1000] [--corpus-size 10000] [--json]
+[--pdf-repeat 30] [--txt-baseline ../main]``.
 """
 
 from __future__ import annotations
@@ -91,7 +97,7 @@ def bench_seed(text: str, repeat: int) -> dict[str, Any]:
             "scan": lambda: NUMBER_SCAN.findall(text),
             "extract": lambda: extract_facts(text),
             "read_extract": lambda: decode_normalise_extract(data),
-            "read": lambda: read(text),
+            "read": lambda: read(text=text),
         },
         repeat,
         number=1,
@@ -126,7 +132,7 @@ def bench_stages(text: str, repeat: int) -> dict[str, float]:
             "outline": lambda: build_outline(text),
             "classify_sections": lambda: classify_sections(text, roots, index, index.scan(text)),
             "metadata": lambda: extract_metadata(text, roots),
-            "read": lambda: read(text, dimensions=dimensions),
+            "read": lambda: read(text=text, dimensions=dimensions),
         },
         repeat,
         number=1,
@@ -151,10 +157,10 @@ def bench_corpus(text: str, size: int, whole: bool = False) -> dict[str, Any]:
     reports = synthetic_corpus(text, size)
     chars = sum(len(report) for report in reports)
     megabytes = sum(len(report.encode("utf-8")) for report in reports) / 1e6
-    read(reports[0])  # the term index and the regexes are built once per process
+    read(text=reports[0])  # the term index and the regexes are built once per process
     began = time.perf_counter()
     if whole:
-        facts = sum(len(read(report).facts) for report in reports)
+        facts = sum(len(read(text=report).facts) for report in reports)
     else:
         facts = sum(len(extract_facts(report)) for report in reports)
     seconds = time.perf_counter() - began
@@ -192,12 +198,108 @@ def bench_adversarial(sizes: tuple[int, ...] = (1_000_000, 4_000_000, 10_000_000
     return rows
 
 
+PDF_TARGET = 3.0
+FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+
+
+def twenty_page_pdf(folder: Path) -> Path:
+    """The seed five times over (≈ 20 A4 pages) in the layout of the tests, written with fpdf2."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "reading"))
+    from pdf_helpers import write_with_fpdf
+
+    return write_with_fpdf(SEED.read_text(encoding="utf-8"), folder / "twenty.pdf", FONT, copies=5)
+
+
+def bare_pdf_text(data: bytes) -> str:
+    """pypdfium2's plain text extraction: every page's text layer, nothing else."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return "\n".join(document[index].get_textpage().get_text_range() for index in range(len(document)))
+    finally:
+        document.close()
+
+
+def bench_pdf(repeat: int) -> dict[str, Any]:
+    """The 20-page PDF: bare extraction, the PDF reader, and the whole read(), interleaved."""
+    import tempfile
+
+    import pypdfium2
+
+    from lawgov_score.reading.document import read_data
+    from lawgov_score.reading.pdf import read_pdf
+
+    with tempfile.TemporaryDirectory() as folder:
+        data = twenty_page_pdf(Path(folder)).read_bytes()
+    dimensions = default_dimensions()
+    medians = interleaved_medians(
+        {
+            "bare": lambda: bare_pdf_text(data),
+            "reader": lambda: read_pdf(data, "twenty.pdf"),
+            "read": lambda: read_data(data, "twenty.pdf", dimensions=dimensions),
+        },
+        repeat,
+        number=1,
+    )
+    return {
+        "pages": len(pypdfium2.PdfDocument(data)),
+        "chars": len(read_pdf(data, "twenty.pdf")[0]),
+        "bare_ms": medians["bare"] * 1e3,
+        "reader_ms": medians["reader"] * 1e3,
+        "read_ms": medians["read"] * 1e3,
+        "reader_ratio": medians["reader"] / medians["bare"],
+        "read_ratio": medians["read"] / medians["bare"],
+        "target": PDF_TARGET,
+    }
+
+
+_TIME_READ = """
+import statistics, sys, time
+from pathlib import Path
+from lawgov_score.reading.document import default_dimensions, read
+seed, rounds = Path(sys.argv[1]), int(sys.argv[2])
+dimensions = default_dimensions()
+read(seed, dimensions=dimensions)
+samples = []
+for _ in range(rounds):
+    began = time.perf_counter()
+    read(seed, dimensions=dimensions)
+    samples.append(time.perf_counter() - began)
+print(min(samples) * 1e6)
+"""
+
+
+def bench_txt_against(baseline: Path, rounds: int = 9, reads: int = 300) -> dict[str, Any]:
+    """``read(seed file)`` in microseconds by the code in ``baseline`` and by this code, each in
+    its own subprocess, alternating, ``rounds`` times; each figure is the fastest of ``reads``
+    reads (the least disturbed by other jobs on a shared machine)."""
+    import os
+    import subprocess
+
+    here = Path(__file__).resolve().parents[1]
+    trees = {"before": baseline.resolve(), "after": here}
+    samples: dict[str, list[float]] = {name: [] for name in trees}
+    for _ in range(rounds):
+        for name, tree in trees.items():
+            env = {**os.environ, "PYTHONPATH": f"{tree / 'src'}{os.pathsep}{tree / 'plugins'}"}
+            out = subprocess.run([sys.executable, "-c", _TIME_READ, str(SEED), str(reads)], env=env,
+                                 capture_output=True, text=True, check=True).stdout
+            samples[name].append(float(out))
+    ratios = [after / before for before, after in zip(samples["before"], samples["after"])]
+    return {"before_us": samples["before"], "after_us": samples["after"], "ratios": ratios,
+            "median_ratio": statistics.median(ratios)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=1000, help="interleaved rounds on the seed")
     parser.add_argument("--corpus-size", type=int, default=10_000, help="synthetic reports; 0 skips")
     parser.add_argument("--no-adversarial", action="store_true", help="skip the 1/4/10 MB runs")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--pdf-repeat", type=int, default=30, help="interleaved rounds on the 20-page PDF; 0 skips")
+    parser.add_argument("--txt-baseline", type=Path, metavar="DIR",
+                        help="a checkout of the code before a change: time read() of the seed file by both")
     args = parser.parse_args()
 
     text = seed_text()
@@ -208,6 +310,10 @@ def main() -> int:
         results["read_corpus"] = bench_corpus(text, args.corpus_size, whole=True)
     if not args.no_adversarial:
         results["extract_adversarial"] = bench_adversarial()
+    if args.pdf_repeat > 0:
+        results["pdf"] = bench_pdf(args.pdf_repeat)
+    if args.txt_baseline is not None:
+        results["txt_before_after"] = bench_txt_against(args.txt_baseline)
 
     if args.json:
         print(json.dumps(results, indent=2))
@@ -234,6 +340,17 @@ def main() -> int:
             )
     for name, row in results.get("extract_adversarial", {}).items():
         print(f"adversarial {name:>5s} {row['seconds']:7.2f} s  ({row['seconds_per_mchar']:.3f} s per million chars)")
+    if "pdf" in results:
+        pdf = results["pdf"]
+        verdict = "ok" if pdf["read_ratio"] <= pdf["target"] else "OVER TARGET"
+        print(f"PDF, {pdf['pages']} pages, {pdf['chars']} characters: bare pypdfium2 text {pdf['bare_ms']:.1f} ms, "
+              f"PDF reader {pdf['reader_ms']:.1f} ms ({pdf['reader_ratio']:.2f}×), whole read() "
+              f"{pdf['read_ms']:.1f} ms ({pdf['read_ratio']:.2f}×; target ≤ {pdf['target']:.0f}×) {verdict}")
+    if "txt_before_after" in results:
+        txt = results["txt_before_after"]
+        print("read() of the seed file, before → after (µs): "
+              + ", ".join(f"{b:.0f} → {a:.0f}" for b, a in zip(txt["before_us"], txt["after_us"]))
+              + f"; median ratio {txt['median_ratio']:.3f} (target ≤ 1.10)")
     return 0
 
 

@@ -47,18 +47,18 @@ def main() -> int:
     text = SEED.read_text(encoding="utf-8")
     scorer = Scorer.create()
     dimensions = scorer.framework.dimensions
-    document = read(text, plugin_manager=scorer.plugin_manager, dimensions=dimensions)
+    document = read(text=text, plugin_manager=scorer.plugin_manager, dimensions=dimensions)
 
     def assess() -> None:
         view_of.cache_clear()  # measure the sentence view too, as a new document would need it
         score_document(document, scorer)
 
     def both() -> None:
-        score_document(read(text, plugin_manager=scorer.plugin_manager, dimensions=dimensions), scorer)
+        score_document(read(text=text, plugin_manager=scorer.plugin_manager, dimensions=dimensions), scorer)
 
     scan = median_time(lambda: NUMBERS.findall(text), args.repeat * 20)
     results = {"regex_scan_seconds": scan, "characters": len(text)}
-    for name, action in (("read", lambda: read(text, plugin_manager=scorer.plugin_manager, dimensions=dimensions)),
+    for name, action in (("read", lambda: read(text=text, plugin_manager=scorer.plugin_manager, dimensions=dimensions)),
                          ("assess", assess), ("read_and_assess", both)):
         seconds = median_time(action, args.repeat)
         results[name] = {"seconds": seconds, "ratio_to_scan": seconds / scan}

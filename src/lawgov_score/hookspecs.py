@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 PROJECT = "lawgov_score"
 
+# What a reader returns: (text, format, encoding), optionally with warnings about the reading
+# (bytes replaced, pages without text) as a fourth member.
+ReadResult = tuple[str, str, str] | tuple[str, str, str, tuple[str, ...]]
+
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
@@ -44,18 +48,20 @@ def lawgov_score_register_dimensions() -> Sequence[DimensionPlugin]:
 
 
 @hookspec(firstresult=True)
-def lawgov_score_read_document(path: Path, data: bytes) -> tuple[str, str, str] | None:
+def lawgov_score_read_document(path: Path, data: bytes) -> ReadResult | None:
     """Turn the bytes of a report file into text.
 
     Called for each file handed to :func:`lawgov_score.read`, newest plugin first; the first
-    implementation that returns something wins. The built-in readers for text, HTML and DOCX are
-    marked ``trylast`` so that an installed plugin can override them.
+    implementation that returns something wins. The built-in readers for text, HTML, DOCX and PDF
+    are marked ``trylast`` so that an installed plugin can override them.
 
-    :param path: the file's path (its suffix is a hint, not a rule).
+    :param path: the file's path (its suffix is a hint, not a rule); ``<stdin>`` for standard input.
     :param data: the file's whole content.
     :returns: ``(text, format, encoding)`` — the decoded text, a format name such as ``"pdf"``
-        and the encoding used (``""`` when not applicable) — or ``None`` if this plugin does
-        not read such files.
+        and the encoding used (``""`` when not applicable) — optionally followed by a tuple of
+        warnings about the reading (``"2 invalid bytes replaced at byte offsets 17, 905"``),
+        which end up in :attr:`~lawgov_score.reading.model.Document.warnings`; or ``None`` if this
+        plugin does not read such files.
     :raises lawgov_score.errors.InputError: the file is of this plugin's format but unreadable.
     """
     raise NotImplementedError

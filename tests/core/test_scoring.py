@@ -60,7 +60,7 @@ def test_failing_dimension_is_recorded_not_reweighted(bare_pm: pluggy.PluginMana
     withheld, not re-weighted."""
     bare_pm.register(WellBehaved())
     bare_pm.register(WithCrash())
-    assessment = score_report(REPORT, pm=bare_pm)
+    assessment = score_report(text=REPORT, pm=bare_pm, force=True)
     failed = assessment.dimension("X3")
     assert failed.status == "failed"
     assert assessment.overall is None and assessment.status == "incomplete"
@@ -73,7 +73,7 @@ def test_strict_turns_failure_into_error(bare_pm: pluggy.PluginManager) -> None:
     """--strict turns a failing dimension into an error."""
     bare_pm.register(WithCrash())
     with pytest.raises(StrictModeError, match="X3"):
-        score_report(REPORT, pm=bare_pm, strict=True)
+        score_report(text=REPORT, pm=bare_pm, strict=True, force=True)
 
 
 def test_duplicate_dimension_codes_are_an_error(bare_pm: pluggy.PluginManager) -> None:
@@ -91,7 +91,7 @@ def test_scores_do_not_depend_on_plugin_load_order() -> None:
         pm = get_plugin_manager(autoload=False)
         for plugin in order:
             pm.register(plugin())
-        results.append(score_report(REPORT, pm=pm))
+        results.append(score_report(text=REPORT, pm=pm, force=True))
     assert results[0] == results[1]
 
 

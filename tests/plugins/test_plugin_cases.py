@@ -65,7 +65,7 @@ def test_plugin_reads_case(scorer: Scorer, code: str, case: dict[str, Any]) -> N
     dimension = next(d for d in scorer.framework.dimensions if d.code == code)
     kinds = {indicator.id: indicator.kind for indicator in dimension.indicators}
     assert set(case["expect"]) <= set(kinds), "unknown indicator id"
-    document = read(case["text"], plugin_manager=scorer.plugin_manager, dimensions=scorer.framework.dimensions)
+    document = read(text=case["text"], plugin_manager=scorer.plugin_manager, dimensions=scorer.framework.dimensions)
     observations = scorer.plugins[code].assess(document, dimension)
     found = {obs.indicator: _value(obs, kinds[obs.indicator]) for obs in observations}
     got = {indicator: found.get(indicator) for indicator in case["expect"]}

@@ -24,7 +24,7 @@ def test_documented_hotline_dimension_reads_a_report() -> None:
     example = load_example()
     dimension = example.HOTLINE  # type: ignore[attr-defined]
     text = "一、优化12345热线\n完成热线归并,受理诉求12.6万件,12345热线办结率99.2%,开展满意度回访。\n"
-    document = read(text, dimensions=[dimension])
+    document = read(text=text, dimensions=[dimension])
     found = {o.indicator: o for o in example.HotlineDimension().assess(document, dimension)}  # type: ignore[attr-defined]
     assert {key: o.value for key, o in found.items()} == pytest.approx(
         {"s2.task.merge": 1.0, "s2.quantified_facts": 2.0, "s2.completion_rate": 0.992, "s2.satisfaction_survey": 1.0,
@@ -38,7 +38,7 @@ def test_flag_rule_not_stated_is_zero() -> None:
     """A yes/no item the report does not mention is 0, with the rule saying so."""
     example = load_example()
     dimension = example.HOTLINE  # type: ignore[attr-defined]
-    document = read("一、优化12345热线\n完成热线归并。\n", dimensions=[dimension])
+    document = read(text="一、优化12345热线\n完成热线归并。\n", dimensions=[dimension])
     found = {o.indicator: o for o in example.HotlineDimension().assess(document, dimension)}  # type: ignore[attr-defined]
     assert found["s2.satisfaction_survey"].value == 0 and "not shown" in found["s2.satisfaction_survey"].rule
     assert found["s2.task.merge"].grade == "mentioned" and found["s2.task.merge"].value == 0.25  # named, no figure

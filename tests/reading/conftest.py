@@ -33,3 +33,20 @@ def dimensions(reading_pm: pluggy.PluginManager) -> tuple[Dimension, ...]:
     found = default_dimensions(reading_pm)
     assert [d.code for d in found] == [f"D{n}" for n in range(1, 11)]
     return found
+
+
+@pytest.fixture(scope="session")
+def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The seed as PDF, made once per session: printed by Chromium (when installed) and written
+    by fpdf2 with a CJK font of the system (when one is found)."""
+    from pdf_helpers import CHROMIUM, cjk_font, print_with_chromium, write_with_fpdf
+
+    seed = (ROOT / "seeds" / "000_3ed9f38cde86c434.txt").read_text(encoding="utf-8")
+    folder = tmp_path_factory.mktemp("pdf")
+    made = {}
+    if CHROMIUM is not None:
+        made["chromium"] = print_with_chromium(seed, folder / "seed-chromium.pdf")
+    font = cjk_font()
+    if font is not None:
+        made["fpdf"] = write_with_fpdf(seed, folder / "seed-fpdf.pdf", font)
+    return made

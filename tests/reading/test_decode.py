@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -131,3 +133,62 @@ def test_traditional_chinese_in_big5_is_not_forced_into_gb18030() -> None:
     report = ("臺北市政府法務局一一二年度依法行政報告。"
               "本局持續推動行政程序法之落實，辦理訴願案件三百餘件，並強化法制作業品質。")
     assert decode_bytes(report.encode("big5"), "tw.txt") == (report, "big5")
+
+
+SEED_TEXT = (Path(__file__).resolve().parents[2] / "seeds" / "000_3ed9f38cde86c434.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_few_invalid_bytes_are_replaced_with_a_warning(encoding: str) -> None:
+    data = bytearray(SEED_TEXT.encode(encoding))
+    for offset in (100, 5001, 7001):
+        data[offset] = 0xFF
+    warnings: list[str] = []
+    text, used = decode_bytes(bytes(data), "r.txt", warnings=warnings)
+    assert used == encoding and 3 <= text.count("\ufffd") <= 9
+    assert len(warnings) == 1 and f"in otherwise valid {encoding.upper()} replaced by U+FFFD" in warnings[0]
+    assert {100, 5001, 7001} <= listed_offsets(warnings[0])
+    assert "办理行政检查、处罚和强制案件32030宗" in text
+
+
+def test_many_invalid_bytes_are_still_binary() -> None:
+    data = bytearray(SEED_TEXT.encode("utf-8"))
+    for offset in range(0, len(data), 20):
+        data[offset] = 0xFF
+    with pytest.raises(InputError, match="binary or in an encoding"):
+        decode_bytes(bytes(data), "r.txt")
+
+
+def test_almost_right_text_reads_with_warnings_in_the_document(tmp_path: Path) -> None:
+    from lawgov_score.reading.document import read
+
+    data = bytearray(SEED_TEXT.encode("gb18030"))
+    data[3000] = 0xFF
+    path = tmp_path / "r.txt"
+    path.write_bytes(bytes(data))
+    document = read(path, dimensions=())
+    assert document.encoding == "gb18030" and len(document.warnings) == 1
+    assert "byte offset" in document.warnings[0] and len(document.facts) > 80
+
+
+@given(st.lists(st.integers(min_value=0, max_value=len(SEED_TEXT.encode("utf-8")) - 1), min_size=1, max_size=8))
+def test_any_few_broken_bytes_of_a_report_decode_with_their_offsets(offsets: list[int]) -> None:
+    """Breaking up to 8 bytes of a UTF-8 report decodes it as UTF-8, with every broken byte's
+    offset in the warning, and the text's other lines unchanged."""
+    data = bytearray(SEED_TEXT.encode("utf-8"))
+    for offset in offsets:
+        data[offset] = 0xFF
+    warnings: list[str] = []
+    text, used = decode_bytes(bytes(data), "r.txt", warnings=warnings)
+    assert used == "utf-8" and len(warnings) == 1
+    assert set(offsets) <= listed_offsets(warnings[0])
+    assert len(text.splitlines()) == len(SEED_TEXT.splitlines())
+
+
+def listed_offsets(warning: str) -> set[int]:
+    """The byte offsets a warning lists as ``12, 99–101, …``."""
+    listed = warning.split("at byte offset")[1]
+    found: set[int] = set()
+    for first, last in re.findall(r"(\d+)(?:–(\d+))?", listed):
+        found.update(range(int(first), int(last or first) + 1))
+    return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ import lawgov_score
 from lawgov_score import plugins
 from lawgov_score.errors import InputError
 from lawgov_score.model.framework import Dimension
-from lawgov_score.reading.document import _FILE_NAME, STRING_SOURCE, analyse, default_dimensions, read
+from lawgov_score.reading.document import STRING_SOURCE, analyse, default_dimensions, read
 from lawgov_score.reading.model import Document, Fact, Section
 
 
@@ -139,13 +138,23 @@ def test_variant_formats_and_encodings_are_reported(seed_text: str, tmp_path: Pa
 
 def test_text_or_path(seed_text: str, seed_path: Path, dimensions: tuple[Dimension, ...],
                       reading_pm: pluggy.PluginManager) -> None:
-    as_text = read(seed_text, dimensions=dimensions)
+    as_text = read(text=seed_text, dimensions=dimensions)
     as_str_path = read(str(seed_path), dimensions=dimensions, plugin_manager=reading_pm)
     assert as_text.source == STRING_SOURCE and as_str_path.source == str(seed_path)
     assert outline_key(as_text) == outline_key(as_str_path)
-    # A one-line string naming no file is text too.
-    assert read("办理复议案件568宗。", dimensions=()).facts[0].value == 568
+    assert read(text="办理复议案件568宗。", dimensions=()).facts[0].value == 568
     assert lawgov_score.read is read
+
+
+def test_a_string_is_never_taken_for_text(seed_text: str) -> None:
+    """A str is a path: one that names no file is "no such file", whatever it holds."""
+    for source in ("办理复议案件568宗。", seed_text, "reports/宝安区2023年报告.docx", "-"):
+        with pytest.raises(InputError, match="no such file"):
+            read(source, dimensions=())
+    with pytest.raises(TypeError, match="exactly one"):
+        read()
+    with pytest.raises(TypeError, match="exactly one"):
+        read("a.txt", text="正文")
 
 
 def test_missing_files_and_directories(tmp_path: Path) -> None:
@@ -155,7 +164,7 @@ def test_missing_files_and_directories(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="directory"):
         read(tmp_path, dimensions=())
     with pytest.raises(InputError, match="empty"):
-        read("   ", dimensions=())
+        read(text="   ", dimensions=())
     # A mistyped file name is not taken for a one-line report.
     with pytest.raises(InputError, match="no such file"):
         read("reports/宝安区2023年报告.docx", dimensions=())
@@ -175,10 +184,10 @@ def test_default_dimensions_are_loaded_once_per_plugin_setting(
     assert default_dimensions() is first and [d.code for d in first] == [f"D{n}" for n in range(1, 11)]
     assert default_dimensions(reading_pm) is not first and default_dimensions(reading_pm) == first
     emergencies = "一、健全突发事件应对体系\n开展应急演练12次,修订突发事件应急预案3项。\n"
-    assert read(emergencies).sections[0].dimensions == ("D6",)
+    assert read(text=emergencies).sections[0].dimensions == ("D6",)
     monkeypatch.setenv("LAWGOV_SCORE_DISABLE_PLUGINS", "d06")
     assert "D6" not in [d.code for d in default_dimensions()]
-    assert read(emergencies).sections[0].dimensions == ()
+    assert read(text=emergencies).sections[0].dimensions == ()
     monkeypatch.setenv("LAWGOV_SCORE_DISABLE_PLUGIN_AUTOLOAD", "1")
     assert default_dimensions() == ()
     monkeypatch.delenv("LAWGOV_SCORE_DISABLE_PLUGINS")
@@ -238,9 +247,9 @@ def test_reading_any_text_gives_a_document_or_an_input_error(text: str) -> None:
     """Reading arbitrary Unicode or an adversarial mix of markers raises nothing but InputError,
     and every span it returns lies in the original and quotes it."""
     try:
-        document = read(text, dimensions=DIMENSIONS)
+        document = read(text=text, dimensions=DIMENSIONS)
     except InputError:
-        assert not text.strip() or ("\n" not in text and (os.path.exists(text) or _FILE_NAME.fullmatch(text.strip())))
+        assert not text.strip()
         return
     original = document.original
     for found in document.facts:

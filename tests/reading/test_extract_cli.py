@@ -79,7 +79,8 @@ def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
 
 @pytest.mark.parametrize(("name", "data", "message"), [
     ("empty.txt", b"", "empty"),
-    ("scan.pdf", b"%PDF-1.4 \x00\x01", "unsupported format"),
+    ("broken.pdf", b"%PDF-1.4 \x00\x01", "not a readable PDF"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, "save it as .docx"),
     ("junk.txt", b"\x00\x01\x02" * 100, "binary"),
 ])
 def test_errors_name_the_file_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str,

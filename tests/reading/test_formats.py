@@ -117,14 +117,15 @@ def test_empty_docx_is_an_error(tmp_path: Path) -> None:
 
 
 def test_hook_returns_none_for_foreign_formats() -> None:
-    assert lawgov_score_read_document(Path("a.pdf"), b"%PDF-1.5 ...") is None
+    assert lawgov_score_read_document(Path("a.doc"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 50) is None
     assert lawgov_score_read_document(Path("a.xlsx"), _zip(["xl/workbook.xml"])) is None
 
 
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("scan.pdf", b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n", "unsupported format \\(pdf\\)"),
+        ("broken.pdf", b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n", "not a readable PDF"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 50, "unsupported format \\(doc\\).*Word 97-2003"),
         ("sheet.xlsx", _zip(["xl/workbook.xml", "[Content_Types].xml"]), "unsupported format \\(xlsx\\)"),
         ("empty.txt", b"", "empty"),
         ("blank.txt", b" \n \n", "empty"),

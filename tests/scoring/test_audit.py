@@ -9,7 +9,7 @@ from lawgov_score.reading.document import read
 
 
 def findings(text: str) -> list[tuple[str, str]]:
-    return [(f.check, f.status) for f in audit_document(read(text + "\n"))]
+    return [(f.check, f.status) for f in audit_document(read(text=text + "\n"))]
 
 
 @pytest.mark.parametrize(

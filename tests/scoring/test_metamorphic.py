@@ -151,7 +151,7 @@ def test_deleting_a_dimension_lowers_it_alone(k: int, per_dimension_scorer: Scor
     """Cutting the sub-sections of one dimension lowers it and leaves every other within ±0.5."""
     code = f"D{k}"
     def scored(text: str) -> dict[str, float]:
-        document = read(text, plugin_manager=per_dimension_scorer.plugin_manager,
+        document = read(text=text, plugin_manager=per_dimension_scorer.plugin_manager,
                         dimensions=per_dimension_scorer.framework.dimensions)
         return scores(score_document(document, per_dimension_scorer))
     before, after = scored(TEXT), scored(without_dimension(code))

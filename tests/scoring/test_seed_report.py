@@ -89,7 +89,7 @@ def test_assessment_json_is_schema_valid_and_exact(seed_assessment: Assessment) 
 
 def test_a_dimension_the_report_is_silent_on_has_no_evidence() -> None:
     text = "2023年,本县扎实推进法治政府建设。\n一、加强行政复议工作\n全年办理行政复议案件120件,办结115件。\n"
-    assessment = score_report(text)
+    assessment = score_report(text=text)
     d6 = assessment.dimension("D6")
     assert d6.status == "no_evidence" and d6.score == 0
     assert any(note.code == "dimension.no_evidence" and "no sentence or fact" in note.message for note in d6.notes)

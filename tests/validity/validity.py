@@ -237,8 +237,7 @@ def scorer() -> Scorer:
 def assess(text: str) -> Assessment:
     from lawgov_score.reading.document import read
 
-    document = read(text if "\n" in text else text + "\n", plugin_manager=scorer().plugin_manager,
-                    dimensions=scorer().framework.dimensions)
+    document = read(text=text, plugin_manager=scorer().plugin_manager, dimensions=scorer().framework.dimensions)
     return score_document(document, scorer())
 
 

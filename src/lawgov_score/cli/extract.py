@@ -16,12 +16,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser = commands.add_parser(
         "extract",
         help="print a report's outline and facts",
-        description="Read a report (.txt in UTF-8 or GB18030/GBK, .html, .docx, or any format a plugin "
+        description="Read a report (.txt in UTF-8 or GB18030/GBK, .html, .docx, .pdf, or any format a plugin "
         "reads) and print its outline, with the dimension of each section, and its quantitative facts. "
         "Offsets are Python string indices into the decoded original text. The JSON validates against "
         "schemas/document.schema.json.",
     )
-    parser.add_argument("file", metavar="FILE", help="the report file")
+    parser.add_argument("file", metavar="FILE", help="the report file, or - for standard input")
     parser.add_argument("--format", choices=FORMATS, default="json", help="output format (default: json)")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     parser.add_argument(
@@ -32,13 +32,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> int:
     """Read the file and print it in the chosen format."""
-    from pathlib import Path
-
-    from lawgov_score.reading.document import default_dimensions, read
+    from lawgov_score.cli.score import read_report
+    from lawgov_score.reading.document import default_dimensions
     from lawgov_score.reading.serialise import document_to_dict, document_to_table, validate_document
 
     pm = plugin_manager(args)
-    document = read(Path(args.file), plugin_manager=pm, dimensions=default_dimensions(pm))
+    document = read_report(args.file, pm, default_dimensions(pm))
     if args.format == "table":
         text = document_to_table(document)
     else:

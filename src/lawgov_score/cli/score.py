@@ -4,18 +4,30 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lawgov_score.cli.common import REPORT_FORMATS, add_format, add_framework, add_strict, plugin_manager
 from lawgov_score.cli.output import write_output
+from lawgov_score.reading.sources import exists
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from lawgov_score.model.framework import Dimension
+    from lawgov_score.reading.model import Document
 
 DESCRIPTION = (
-    "Score reports (.txt in any encoding, .html, .docx) on every dimension; with no REPORT, the "
-    "bundled seed report. A folder stands for the reports in it (and below it). Several reports are ranked."
+    "Score reports (.txt in any encoding, .html, .docx, .pdf with a text layer) on every dimension; "
+    "with no REPORT, the bundled seed report; '-' reads one report from standard input. A folder stands "
+    "for the reports in it (and below it). Several reports are ranked. A document that is not an annual "
+    "report on building a law-based government is refused unless --force."
 )
-# The report files a folder stands for, unless --glob says otherwise.
-FOLDER_PATTERNS = ("*.txt", "*.html", "*.htm", "*.docx")
+# The files a folder stands for, unless --glob says otherwise: the formats read, and the old ones
+# that are refused with how to convert them (so that they are named, not passed over in silence).
+FOLDER_PATTERNS = ("*.txt", "*.html", "*.htm", "*.docx", "*.pdf", "*.doc", "*.wps", "*.rtf", "*.odt")
+STDIN = "-"
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,7 +36,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "reports",
         metavar="REPORT",
         nargs="*",
-        help=".txt, .html or .docx file, or a folder (default: the seed)",
+        help=".txt, .html, .docx or .pdf file, a folder, or - for standard input (default: the seed)",
     )
     parser.add_argument(
         "--glob",
@@ -35,7 +47,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--keep-going",
         action="store_true",
-        help="leave out a report that cannot be read, say why, score the rest (exit status 2 if any was left out)",
+        help="leave out a file that cannot be read or is not a report, say why, score the rest "
+        "(exit status 2 if any was left out)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="score a document even when it does not look like an annual report on building a law-based government",
     )
     add_framework(parser)
     add_format(parser, REPORT_FORMATS, "table")
@@ -46,7 +64,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> int:
     from lawgov_score.errors import InputError
-    from lawgov_score.reading.document import read
+    from lawgov_score.reading.report_check import require_report
     from lawgov_score.render.assessments import render
     from lawgov_score.scoring import Scorer, rank, score_document
     from lawgov_score.seeds import seed_path
@@ -62,15 +80,21 @@ def run(args: argparse.Namespace) -> int:
     assessments, documents, left_out = [], [], []
     for path in progress(paths):
         try:
-            document = read(path, plugin_manager=scorer.plugin_manager, dimensions=scorer.framework.dimensions)
+            document = read_report(path, scorer.plugin_manager, scorer.framework.dimensions)
+            if not args.force:
+                require_report(document)
         except InputError as error:
             if not args.keep_going:
+                if len(paths) > 1:
+                    error.message += " (--keep-going skips such files and scores the rest)"
                 raise
             left_out.append(path)
             print(f"lawgov-score: left out: {error}", file=sys.stderr)
             continue
         documents.append(document)
         assessments.append(score_document(document, scorer, strict=args.strict))
+    if left_out:
+        print(f"lawgov-score: {len(left_out)} of {len(paths)} files left out", file=sys.stderr)
     if not assessments:
         raise InputError("no report could be read", None, None)
     text = render(assessments, rank(assessments), args.format, args.explain, documents)
@@ -78,17 +102,46 @@ def run(args: argparse.Namespace) -> int:
     return 2 if left_out else 0
 
 
+def read_report(path: str, pm: pluggy.PluginManager, dimensions: Sequence[Dimension]) -> Document:
+    """Read one report (``-``: standard input) and print what the reader warned about on stderr."""
+    from lawgov_score.reading.document import read, read_data
+    from lawgov_score.reading.sources import STDIN_NAME, read_stream
+
+    if path == STDIN:
+        document = read_data(read_stream(sys.stdin.buffer), STDIN_NAME, plugin_manager=pm, dimensions=dimensions)
+    else:
+        document = read(path, plugin_manager=pm, dimensions=dimensions)
+    for warning in document.warnings:
+        print(f"lawgov-score: warning: {document.source}: {warning}", file=sys.stderr)
+    return document
+
+
 def expand_reports(reports: list[str], patterns: tuple[str, ...]) -> list[str]:
-    """Files as given; a folder becomes the files below it that match ``patterns``, sorted."""
+    """Files as given; a folder becomes the files below it that match ``patterns``, sorted.
+
+    :raises InputError: an argument names nothing on disk (never taken for a report's text),
+        ``-`` is given twice, or a folder holds no matching file.
+    """
     from lawgov_score.errors import InputError
 
     paths: list[str] = []
+    if reports.count(STDIN) > 1:
+        raise InputError("standard input (-) can be read only once", STDIN)
     for report in reports:
+        if report == STDIN:
+            paths.append(report)
+            continue
         folder = Path(report)
+        if not exists(folder):
+            raise InputError("no such file or folder", report)
         if not folder.is_dir():
             paths.append(report)
             continue
         found = sorted({str(p) for pattern in patterns for p in folder.rglob(pattern) if p.is_file()})
+        others = sum(1 for p in folder.rglob("*") if p.is_file()) - len(found)
+        if others:
+            print(f"lawgov-score: {report}: {others} other file(s) not considered "
+                  f"(matching none of {' '.join(patterns)}; --glob chooses others)", file=sys.stderr)
         if not found:
             raise InputError(f"the folder holds no report matching {' '.join(patterns)}", report, None)
         paths.extend(found)

@@ -2,6 +2,10 @@
 
 Chinese government sites still serve GBK and GB2312 pages; GB18030 is a superset of both, so
 whenever the detector names one of the family the text is decoded as GB18030.
+
+Text that is almost right — UTF-8 or GB18030 with a few invalid bytes, from a bad copy or a
+truncated download — is decoded with U+FFFD in their place and a warning giving their byte
+offsets; only data that is really binary (or in no encoding with few enough errors) is refused.
 """
 
 from __future__ import annotations
@@ -25,6 +29,11 @@ _GB_FAMILY = frozenset({"gb2312", "gbk", "cp936", "gb18030", "hz", "hz_gb_2312",
 # the replacement character and private-use code points.
 _JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
 _JUNK_SHARE = 0.05
+# "A few" invalid bytes: at most one in this many bytes of the file (and at least this many allowed).
+_BYTES_PER_INVALID = 200
+_MIN_INVALID_ALLOWED = 8
+# Runs of offsets listed in a warning; the rest are counted.
+_LISTED_RANGES = 10
 
 
 def _normal_name(encoding: str) -> str:
@@ -113,13 +122,16 @@ def _in_gb2312(char: str) -> bool:
     return True
 
 
-def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
+def decode_bytes(data: bytes, source: str, declared: str | None = None,
+                 warnings: list[str] | None = None) -> tuple[str, str]:
     """Decode the bytes of a text file; return ``(text, encoding)``.
 
     :param data: the file's content.
     :param source: the file name, for error messages.
     :param declared: an encoding the file declares (an HTML ``charset``); a byte-order mark
         still wins, and a declaration the bytes contradict is ignored.
+    :param warnings: where to add a warning when a few invalid bytes were replaced (the text is
+        decoded anyway); without it they are replaced silently.
     :raises InputError: the file is empty, binary or in no encoding that can be found.
     """
     if not data.strip():
@@ -142,6 +154,10 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple
             pass
         else:
             return _checked(text, source), "utf-8"
+    # UTF-8 with a few bad bytes, before a detector takes it for a single-byte code page.
+    almost = _with_few_invalid(data, "utf-8", source, warnings)
+    if almost is not None:
+        return almost, "utf-8"
     encodings = []
     if declared:
         encodings.append("gb18030" if is_gb_family(declared) else declared)
@@ -154,8 +170,52 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple
         except (UnicodeDecodeError, LookupError):
             continue
         return _checked(text, source), _normal_name(encoding).replace("_", "-")
+    almost = _with_few_invalid(data, "gb18030", source, warnings)
+    if almost is not None:
+        return almost, "gb18030"
     raise InputError("the file is binary or in an encoding that cannot be recognised "
                      "(expected UTF-8, GB18030/GBK or another text encoding)", source)
+
+
+def _with_few_invalid(data: bytes, encoding: str, source: str, warnings: list[str] | None) -> str | None:
+    """``data`` decoded as ``encoding`` with U+FFFD for its invalid bytes, when they are few."""
+    allowed = max(_MIN_INVALID_ALLOWED, len(data) // _BYTES_PER_INVALID)
+    decode = codecs.getdecoder(encoding)
+    view = memoryview(data)
+    parts: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    while position < len(data):
+        try:
+            parts.append(decode(view[position:])[0])
+            break
+        except UnicodeDecodeError as error:
+            parts.append(decode(view[position:position + error.start])[0])
+            offsets.extend(range(position + error.start, position + error.end))
+            parts.append("\ufffd")
+            position += error.end
+            if len(offsets) > allowed:
+                return None
+    text = "".join(parts)
+    if not text.strip() or looks_binary(text):
+        return None
+    if warnings is not None:
+        plural = "s" if len(offsets) != 1 else ""
+        warnings.append(f"{len(offsets)} invalid byte{plural} in otherwise valid {encoding.upper()} "
+                        f"replaced by U+FFFD, at byte offset{plural} {number_ranges(offsets)}")
+    return text
+
+
+def number_ranges(numbers: list[int]) -> str:
+    """``1–3, 5, 7–8`` for ``[1, 2, 3, 5, 7, 8]`` (sorted), the first spans only when there are many."""
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    shown = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans[:_LISTED_RANGES])
+    return shown + (f" and {len(spans) - _LISTED_RANGES} more" if len(spans) > _LISTED_RANGES else "")
 
 
 def _checked(text: str, source: str) -> str:

@@ -1,4 +1,4 @@
-"""``lawgov_score.read``: a report file (or its text) in, a :class:`Document` out.
+"""``lawgov_score.read``: a report file (or its text, given as ``text=``) in, a :class:`Document` out.
 
 The steps, each in its own module: bytes → text through the ``lawgov_score_read_document``
 hook (:mod:`~lawgov_score.reading.formats` holds the built-in readers), normalisation with an
@@ -14,12 +14,12 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lawgov_score import limits
 from lawgov_score.errors import InputError
 from lawgov_score.model.framework import Dimension
 from lawgov_score.reading.classify import Surroundings, TermIndex, classify_sections
@@ -27,83 +27,75 @@ from lawgov_score.reading.metadata import extract_metadata
 from lawgov_score.reading.model import Assignment, Document, Fact, Section
 from lawgov_score.reading.normalise import normalise, original_span
 from lawgov_score.reading.outline import Node, build_outline, owner_index
+from lawgov_score.reading.sources import read_file
 
 if TYPE_CHECKING:
     import pluggy
 
 STRING_SOURCE = "<string>"
-# A path longer than this is certainly text (and some systems refuse to stat it).
-_MAX_PATH = 1024
-_FILE_NAME = re.compile(r"[^\s。,;:]{1,255}\.(?:txt|text|md|html?|xhtml|shtml|mht|docx?|wps|pdf|odt|rtf)",
-                        re.IGNORECASE)
 
 
 def read(
-    source: str | os.PathLike[str],
+    source: str | os.PathLike[str] | None = None,
     *,
+    text: str | None = None,
     dimensions: Sequence[Dimension] | None = None,
     plugin_manager: pluggy.PluginManager | None = None,
 ) -> Document:
     """Read a report into a :class:`~lawgov_score.reading.model.Document`.
 
-    :param source: a path (``os.PathLike``, or a ``str`` naming an existing file) or the
-        report's text. A ``str`` is text when it contains a line break, or when it names no
-        existing file and does not look like a file name (one line ending in ``.txt``,
-        ``.html``, ``.docx``, ``.pdf`` …); a path that does not exist is an error.
+    :param source: the report file's path (a ``str`` is always a path, never the report's text).
+    :param text: the report's text itself, instead of a path.
     :param dimensions: the dimensions sections and facts are assigned to; default: those of
         :func:`lawgov_score.framework.default_framework` (cached per process, see
         :func:`default_dimensions`).
     :param plugin_manager: where the readers come from; default: the installed plugins'
         (:func:`lawgov_score.plugins.get_plugin_manager`, built once per process, see
         :func:`default_dimensions`).
-    :raises InputError: the file is missing, empty, binary, undecodable or of a format no
-        installed plugin reads; the message names the file.
+    :raises InputError: no such file, or the file is a folder, a device, too large, empty,
+        binary, undecodable or of a format no installed plugin reads; the message names the file.
+    :raises TypeError: neither or both of ``source`` and ``text`` are given.
     """
-    pm: pluggy.PluginManager | None
-    if _is_path(source):
-        path = Path(source)
-        name = str(source)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", name) from None
-        except IsADirectoryError:
-            raise InputError("is a directory, not a report file", name) from None
-        except OSError as error:
-            raise InputError(f"cannot read the file: {error.strerror or error}", name) from None
-        pm = plugin_manager if plugin_manager is not None else _plugin_manager()
-        original, kind, encoding = read_bytes(path, data, pm)
-        digest = hashlib.sha256(data).hexdigest()
-    else:
-        name = STRING_SOURCE
-        original, kind, encoding = str(source), "text", ""
-        if not original.strip():
-            raise InputError("the text is empty", name)
-        digest = hashlib.sha256(original.encode("utf-8", "surrogatepass")).hexdigest()
-        pm = plugin_manager
-    if dimensions is None:
-        # A manager made here for the readers holds the default plugins, whose dimensions are cached.
-        dimensions = default_dimensions(plugin_manager)
-    return analyse(original, source=name, sha256=digest, format=kind, encoding=encoding,
-                   dimensions=dimensions)
+    if (source is None) == (text is None):
+        raise TypeError("read() takes the path of a report file or text=..., exactly one of them")
+    if text is not None:
+        if not isinstance(text, str):
+            raise TypeError(f"read(text=...) takes a str, not {type(text).__name__}")
+        if not text.strip():
+            raise InputError("the text is empty", STRING_SOURCE)
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return analyse(text, source=STRING_SOURCE, sha256=digest,
+                       dimensions=_dimensions(dimensions, plugin_manager))
+    assert source is not None
+    data = read_file(Path(source), str(source))
+    return read_data(data, str(source), dimensions=dimensions, plugin_manager=plugin_manager)
 
 
-def _is_path(source: str | os.PathLike[str]) -> bool:
-    if not isinstance(source, str):
-        return True
-    if "\n" in source or "\r" in source or not source.strip() or len(source) > _MAX_PATH or "\x00" in source:
-        return False
-    # A one-line string that ends like a report file is a (mistyped) path, not a report: say so.
-    if _FILE_NAME.fullmatch(source.strip()):
-        return True
-    try:
-        return Path(source).exists()
-    except (OSError, ValueError):
-        return False
+def read_data(
+    data: bytes,
+    name: str,
+    *,
+    dimensions: Sequence[Dimension] | None = None,
+    plugin_manager: pluggy.PluginManager | None = None,
+) -> Document:
+    """Read a report from its bytes (a file's content, or standard input) as :func:`read` does.
+
+    :param name: the report's name in messages and in ``Document.source``; its suffix is a hint
+        to the readers (``<stdin>`` for standard input: the format is found from the bytes).
+    """
+    pm = plugin_manager if plugin_manager is not None else _plugin_manager()
+    original, kind, encoding, warnings = read_bytes(Path(name), data, pm)
+    return analyse(original, source=name, sha256=hashlib.sha256(data).hexdigest(), format=kind,
+                   encoding=encoding, dimensions=_dimensions(dimensions, plugin_manager), warnings=warnings)
 
 
-def read_bytes(path: Path, data: bytes, pm: pluggy.PluginManager) -> tuple[str, str, str]:
-    """Turn a file's bytes into ``(text, format, encoding)`` through the reading hook."""
+def _dimensions(dimensions: Sequence[Dimension] | None, pm: pluggy.PluginManager | None) -> Sequence[Dimension]:
+    # A manager made for the readers holds the default plugins, whose dimensions are cached.
+    return default_dimensions(pm) if dimensions is None else dimensions
+
+
+def read_bytes(path: Path, data: bytes, pm: pluggy.PluginManager) -> tuple[str, str, str, tuple[str, ...]]:
+    """Turn a file's bytes into ``(text, format, encoding, warnings)`` through the reading hook."""
     from lawgov_score.reading import formats
 
     name = str(path)
@@ -114,13 +106,13 @@ def read_bytes(path: Path, data: bytes, pm: pluggy.PluginManager) -> tuple[str, 
         # A manager built without entry points (an uninstalled checkout): the core readers still apply.
         result = formats.lawgov_score_read_document(path=path, data=data)
     if result is None:
-        kind = formats.sniff_format(path, data)
-        raise InputError(f"unsupported format ({kind}): no installed plugin reads such files; "
-                         "the built-in readers take text, HTML and DOCX", name)
-    text, kind, encoding = result
+        raise InputError(formats.unsupported(path, data), name)
+    text, kind, encoding, *rest = result
+    warnings = tuple(rest[0]) if rest else ()
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"the {kind} file holds no text", name)
-    return text, kind, encoding
+    limits.current().check("text_chars", len(text), name, "the length of the report's text in characters")
+    return text, kind, encoding, warnings
 
 
 def _plugin_manager() -> pluggy.PluginManager:
@@ -196,7 +188,7 @@ def term_index(dimensions: tuple[Dimension, ...]) -> TermIndex:
 
 
 def analyse(original: str, *, source: str = STRING_SOURCE, sha256: str = "", format: str = "text",
-            encoding: str = "", dimensions: Sequence[Dimension] = ()) -> Document:
+            encoding: str = "", dimensions: Sequence[Dimension] = (), warnings: Sequence[str] = ()) -> Document:
     """Everything after decoding: normalise, outline, facts, dimensions, metadata."""
     from lawgov_score.reading.facts import extract_facts
 
@@ -225,7 +217,7 @@ def analyse(original: str, *, source: str = STRING_SOURCE, sha256: str = "", for
         source=source, original=original, text=text,
         sha256=sha256 or hashlib.sha256(original.encode("utf-8", "surrogatepass")).hexdigest(),
         sections=[_section(node, offsets) for node in roots], facts=facts, metadata=metadata,
-        format=format, encoding=encoding, offsets=offsets,
+        format=format, encoding=encoding, offsets=offsets, warnings=warnings,
     )
 
 

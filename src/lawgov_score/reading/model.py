@@ -114,6 +114,9 @@ class Document:
     offsets: Sequence[int] = field(default=(), converter=_offset_sequence, repr=False, eq=False)
     """``offsets[i]`` is the index in :attr:`original` of ``text[i]`` (one extra entry for the end):
     an :class:`~lawgov_score.reading.normalise.OffsetMap` when the document was read."""
+    warnings: tuple[str, ...] = field(default=(), converter=tuple_of)
+    """What the reader noticed but read anyway: invalid bytes replaced (with their byte offsets),
+    PDF pages without a text layer. The command line prints them on standard error."""
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised :attr:`text` to the same span of :attr:`original`."""

@@ -71,22 +71,32 @@ def score_document(
 
 
 def score_report(
-    source: str | os.PathLike[str],
+    source: str | os.PathLike[str] | None = None,
     framework: Framework | str | os.PathLike[str] | None = None,
     *,
+    text: str | None = None,
     pm: pluggy.PluginManager | None = None,
     strict: bool = False,
     level: str | None = None,
+    force: bool = False,
 ) -> Assessment:
-    """Read a report (path or text) and score it on every dimension of the framework.
+    """Read a report (a path, or ``text=``) and score it on every dimension of the framework.
 
     Without ``framework`` the report is judged by the national outline in force for the year it
     reports on (2015–2020 for reports on 2016–2020, else 2021–2025); the assessment says which and why.
+    A document that is not an annual report on building a law-based government raises
+    :class:`~lawgov_score.errors.InputError` with the reasons
+    (:mod:`lawgov_score.reading.report_check`), unless ``force``.
+
+    :param level: the unit's level (``county`` …), overriding the one read from the issuer.
     """
     from lawgov_score.reading.document import read
+    from lawgov_score.reading.report_check import require_report
 
     scorer = Scorer.create(framework, pm)
-    document = read(source, plugin_manager=scorer.plugin_manager, dimensions=scorer.framework.dimensions)
+    document = read(source, text=text, plugin_manager=scorer.plugin_manager, dimensions=scorer.framework.dimensions)
+    if not force:
+        require_report(document)
     return score_document(document, scorer, strict=strict, level=level)
 
 
