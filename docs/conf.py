@@ -30,6 +30,7 @@ extensions = [
     "schema_pages",  # {lawgov-schemas}
     "run_command",  # {lawgov-run} lawgov-score ... and {lawgov-python}
     "property_list",  # {lawgov-tests} tests/FILE.py
+    "validity_pages",  # {lawgov-validity}, {lawgov-extremes}, {lawgov-seed-change}
 ]
 
 source_suffix = {".md": "markdown"}

@@ -3,6 +3,7 @@
 Generated at build time from ``lawgov_score.framework.default_framework()``, so the page always
 shows what the installed plugins provide (like sqlfluff's rule list). A plugin that fails to
 load is a build warning, and so a failed ``-W`` build, rather than a silently shorter page.
+``{lawgov-catalogue} 2015-2020`` shows the framework of that outline; the default is 2021–2025.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class CatalogueDirective(SphinxDirective):
     """Render the catalogue of the installed dimensions."""
 
     has_content = False
+    optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         from lawgov_score.framework import default_framework
@@ -50,8 +52,10 @@ class CatalogueDirective(SphinxDirective):
                 failure.error,
                 location=self.get_location(),
             )
-        framework = default_framework(pm)
+        framework = default_framework(pm, outline=self.arguments[0] if self.arguments else None)
         providers = {plugin.code: plugin_name_of(pm, plugin) for plugin in load_dimensions(pm)}
+        shown = {d.code for d in framework.dimensions}
+        providers = {code: name for code, name in providers.items() if code in shown}
         total = sum(d.weight for d in framework.dimensions) or 1.0
         output: list[nodes.Node] = [
             paragraph(
@@ -86,6 +90,8 @@ class CatalogueDirective(SphinxDirective):
             ("Weight", f"{d.weight:g} (share of the overall {d.weight / total:.1%})"),
             ("Provided by", literal(provider)),
             ("Terms", "、".join(d.terms) or "—"),
+            ("Groups", "; ".join(f"{g.id} {g.name_zh} ({g.name_en}) weight {g.weight:g}" for g in d.groups) or "—"),
+            ("Aggregation", d.aggregation),
         ):
             field = nodes.field()
             field += nodes.field_name(name, name)
@@ -107,12 +113,13 @@ class CatalogueDirective(SphinxDirective):
             node += tasks
         node += nodes.rubric("Indicators", "Indicators")
         indicators = table(
-            ("id", "name and description", "kind", "unit", "dir.", "weight", "goalposts"),
+            ("id", "name and description", "kind", "group", "unit", "dir.", "weight", "goalposts"),
             [
                 (
                     literal(i.id),
                     _name_cell(i),
                     i.kind,
+                    i.group or "—",
                     i.unit,
                     DIRECTION[i.direction],
                     f"{i.weight:g}",
@@ -120,7 +127,7 @@ class CatalogueDirective(SphinxDirective):
                 )
                 for i in d.indicators
             ],
-            (22, 46, 8, 5, 4, 6, 9),
+            (20, 44, 8, 8, 4, 4, 5, 9),
         )
         indicators["classes"].append("lawgov-catalogue")
         node += indicators
@@ -131,8 +138,15 @@ def _name_cell(indicator: Any) -> nodes.entry:
     name = f"{indicator.name_zh} ({indicator.name_en})" if indicator.name_en else indicator.name_zh
     cell = nodes.entry()
     cell += paragraph(name)
-    if indicator.description:
-        description = paragraph(indicator.description)
+    notes = [indicator.description]
+    if indicator.source:
+        notes.append(f"Source of the goalposts: {indicator.source}")
+    if indicator.applies_to:
+        notes.append(f"Applies to: {', '.join(indicator.applies_to)} — {indicator.applicability}")
+    if indicator.missing_score is not None:
+        notes.append(f"Not stated: scores {indicator.missing_score:g}.")
+    for note in filter(None, notes):
+        description = paragraph(note)
         description["classes"].append("lawgov-description")
         cell += description
     return cell
@@ -161,7 +175,7 @@ def _goalposts(indicator: Any) -> str:
     posts = goalposts_of(indicator)
     if posts is None:
         return "—"
-    text = f"{posts[0]:g} – {posts[1]:g}"
+    text = f"{posts[0]:g} – {posts[1]:g}" + (" (log)" if indicator.scale == "log" else "")
     return text if indicator.goalposts is not None else f"{text} (by kind)"
 
 

@@ -39,7 +39,8 @@ KIND_WORDS = {
     "incident": ("an incident", "发生事故或事件"),
     "missed": ("a target missed", "未完成目标或不达标"),
     "violation": ("unlawful or improper conduct of the administration", "违法违规或不作为"),
-    "rising": ("complaints or disputes rising", "投诉信访或争议上升"),
+    "rising": ("outcomes worsening: complaints or losses rising, satisfaction falling",
+               "投诉信访、败诉上升或满意度下降"),
     "outcome": ("a core outcome beyond its failure line", "核心成效指标低于及格线"),
 }
 _PAST = re.compile(r"(?:去年|上年|以往|往年|前期|上一年)[^。]{0,30}(?:整改|对照)|对照[^。]{0,8}(?:去年|上年)")

@@ -26,9 +26,11 @@ from functools import lru_cache
 from attrs import frozen
 
 from lawgov_score.assess import credibility
+from lawgov_score.assess.audit import audit_of, inconsistent_spans
 from lawgov_score.assess.lexicon import adverse_kind, specific_action
 from lawgov_score.assess.terms import Hit, term_index
 from lawgov_score.assess.view import ReportView, Sentence, StatedFact, view_of
+from lawgov_score.model.assessment import ScoreWarning
 from lawgov_score.model.framework import Dimension
 from lawgov_score.reading.model import Document
 
@@ -67,6 +69,8 @@ class Analysis:
     term_lists: tuple[Sentence, ...]
     repeated: frozenset[float]
     implausible: tuple[StatedFact, ...]
+    contradicted: tuple[StatedFact, ...]
+    """Figures the report's own arithmetic contradicts (an inconsistent audit finding): not credited."""
     density: credibility.Density
     hits: dict[int, tuple[Hit, ...]]
     """Sentence index → the terms in it."""
@@ -120,7 +124,9 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
     distinct = list({f.key: f for f in candidates}.values())
     repeated = credibility.repeated_values(distinct)
     implausible = tuple(f for f in candidates if credibility.implausible(f))
-    rejected = {id(f) for f in implausible}
+    spans = inconsistent_spans(audit_of(document))
+    contradicted = tuple(f for f in candidates if any(a < f.fact.end and f.fact.start < b for a, b in spans))
+    rejected = {id(f) for f in (*implausible, *contradicted)}
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     facts: dict[str, dict[str, StatedFact]] = defaultdict(dict)
     for sentence in kept:
@@ -132,6 +138,7 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
         term_lists=term_lists,
         repeated=repeated,
         implausible=implausible,
+        contradicted=contradicted,
         density=credibility.density(kept + list(term_lists), [hits[s.index] for s in [*kept, *term_lists]]),
         hits=hits,
     )
@@ -186,3 +193,40 @@ def _attribute(
         if own or counted:
             evidence[code].append(Evidence(sentence, number, code, task, terms, grade, detail, tuple(counted)))
         previous = choice
+
+
+def credibility_warnings(analysis: Analysis) -> list[ScoreWarning]:
+    """What the report's reader must know about evidence that was discounted or not credited."""
+    out = []
+    if analysis.term_lists:
+        n = len(analysis.term_lists)
+        out.append(ScoreWarning(
+            "credibility.term_list",
+            f"{n} sentence(s) only string the framework's terms together and earn nothing "
+            f"(first: {analysis.term_lists[0].quote[:40]})",
+            f"{n}处语句仅罗列指标术语，不计分（首处：{analysis.term_lists[0].quote[:40]}）"))
+    density = analysis.density
+    if density.discount < 1:
+        out.append(ScoreWarning(
+            "credibility.term_density",
+            f"{density.share:.0%} of the report's text is the framework's terms (real reports stay below "
+            f"{credibility.DENSITY_OK:.0%}): its evidence is credited at {density.discount:.0%}",
+            f"报告正文{density.share:.0%}为指标术语（真实报告低于{credibility.DENSITY_OK:.0%}）：证据按{density.discount:.0%}计"))
+    if analysis.repeated:
+        values = "、".join(f"{v:g}" for v in sorted(analysis.repeated))
+        out.append(ScoreWarning(
+            "credibility.repeated_number",
+            f"the same number ({values}) is stated for many unrelated things: those figures are not credited",
+            f"同一数字（{values}）用于多项不相关事项：相关数据不予采信"))
+    if analysis.implausible:
+        quotes = "；".join(f.fact.quote for f in analysis.implausible[:3])
+        out.append(ScoreWarning(
+            "credibility.implausible", f"impossible values (a rate above 100%) are not credited: {quotes}",
+            f"不可能的数值（比率超过100%）不予采信：{quotes}"))
+    if analysis.contradicted:
+        quotes = "；".join(f.fact.quote for f in analysis.contradicted[:3])
+        out.append(ScoreWarning(
+            "credibility.inconsistent",
+            f"figures the report's own arithmetic contradicts are not credited (see the audit): {quotes}",
+            f"与报告自身数据相矛盾的数字不予采信（见一致性核验）：{quotes}"))
+    return out

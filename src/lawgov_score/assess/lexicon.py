@@ -84,10 +84,16 @@ ADVERSE: dict[str, tuple[str, ...]] = {
     "rising": ("投诉量上升", "投诉上升", "投诉增加", "投诉增长", "信访量上升", "信访上升", "信访增加", "举报上升",
                "举报增加", "行政争议增加", "案件激增"),
 }
+#: Worse outcomes told in words: complaints or losses rising or high, satisfaction falling.
+_WORSENED = (
+    re.compile(r"(?:投诉|信访|举报|上访|越级访|重复访|行政争议|败诉率|纠错率|事故率|败诉案件|被纠错)[^,;。]{0,12}"
+               r"(?:上升|增加|增长|增多|攀升|反弹|较高|偏高|居高不下|高于)"),
+    re.compile(r"(?:满意度|满意率|好评率|群众满意)[^,;。]{0,8}(?:下降|降低|下滑|回落|偏低|较低|不高)"),
+)
+#: Accountability the unit suffered, in the other passive: 受到问责, 受到党纪政务处分.
+_SUFFERED = re.compile(r"受到[^,;。]{0,8}(?:问责|处分|通报|批评|约谈|追责|查处)")
 _ADVERSE_WORDS = {word: kind for kind, words in ADVERSE.items() for word in words}
 ADVERSE_PATTERN = re.compile("|".join(sorted(_ADVERSE_WORDS, key=len, reverse=True)))
-#: Complaints and petitions counted as rising: a rise is bad news even in other words.
-_RISING = re.compile(r"(?:投诉|信访|举报|上访|越级访|重复访|行政争议)[^,;。]{0,12}(?:上升|增加|增长|增多|攀升|反弹)")
 #: Before an adverse word (in its clause): it did not happen (未发生安全事故, 零败诉, 无一例被纠错),
 #: or the sentence is about preventing it (严防, 避免).
 NEGATIONS = ("未发生", "没有发生", "未出现", "没有出现", "未有", "无一例", "无一起", "无一件", "无一", "零", "无", "未",
@@ -102,7 +108,7 @@ _AIM = re.compile(r"^(?:将|要|需|应|须|必须|力争|确保|争取|坚决|�
                   r"(?:将|要|力争)[^,;。]{0,6}(?:防止|避免|杜绝|确保)")
 #: Words that say the unit found or punished a violation of *others*: its work, not its failure.
 _ENFORCER = re.compile(r"查处|查办|处罚|立案|移送|打击|整治|曝光|约谈|惩戒|取缔|关停|通报|督办|问责|追责|处分|排查|"
-                       r"检查发现|发现问题|揭示问题|督促整改")
+                       r"检查发现|发现问题|揭示问题|督促整改|抽检|抽查|检测|检查")
 
 
 def adverse_kind(clause: str) -> tuple[str, str] | None:
@@ -114,7 +120,6 @@ def adverse_kind(clause: str) -> tuple[str, str] | None:
     """
     if _AIM.search(clause):
         return None
-    rising = _RISING.search(clause)
     for match in ADVERSE_PATTERN.finditer(clause):
         word = match.group()
         after = clause[match.end() :]
@@ -127,12 +132,14 @@ def adverse_kind(clause: str) -> tuple[str, str] | None:
         if not word.startswith("被") and _ENFORCER.search(clause[max(0, match.start() - 8) : match.start()]):
             continue
         return _ADVERSE_WORDS[word], word
-    if rising and not _NEGATED.search(clause[: rising.start()]):
-        return "rising", rising.group()
+    for kind, patterns in (("criticised", (_SUFFERED,)), ("rising", _WORSENED)):
+        for pattern in patterns:
+            found = pattern.search(clause)
+            if found and not _NEGATED.search(clause[: found.start()]):
+                return kind, found.group()
     return None
 
 
-# After the adverse word: none of it (败诉0件, 事故零死亡, 发生率为零).
 _ZERO = re.compile(r"^(?:[^,;。0-9]{0,6}?(?:为|是|达)?0(?:[件宗起例人次个项%]|$)|.{0,2}?零|[^,;。]{0,6}?为零)")
 
 

@@ -48,3 +48,17 @@ def outline_for_year(year: int | None) -> OutlineChoice:
     )
     return OutlineChoice(DEFAULT_OUTLINE, f"a report on {year}, outside both outlines: judged by the newest, "
                          f"{TITLES[DEFAULT_OUTLINE]}", warning)
+
+
+MAPPING: dict[str, tuple[tuple[str, ...], str]] = {
+    "P2": (("D2", "D5"), "依法全面履行政府职能 → D2; its market-regulation and environment measures partly D5"),
+    "P3": (("D3",), "完善依法行政制度体系 → D3"),
+    "P4": (("D4",), "推进行政决策科学化、民主化、法治化 → D4"),
+    "P5": (("D5",), "坚持严格规范公正文明执法 → D5"),
+    "P6": (("D8",), "强化对行政权力的制约和监督 → D8"),
+    "P7": (("D7",), "依法有效化解社会矛盾纠纷 → D7"),
+    "P8": (("D10", "D1"), "全面提高政府工作人员法治思维和依法行政能力 → D10 (capacity) and D1 (study)"),
+    "P9": (("D10",), "组织保障和落实机制 → D10"),
+}
+"""Each part of the 2015–2020 outline and the 2021–2025 dimensions it maps to, for comparing a unit
+across 2020 → 2021 (FRAMEWORK.md). D6 and D9 have no part of their own in the older outline."""

@@ -50,12 +50,14 @@ def score_document(
 
     :param level: the unit's level (``county`` …), overriding the one read from the issuer.
     """
+    from lawgov_score.assess.analysis import analyse_report, credibility_warnings
     from lawgov_score.assess.applicability import unit_level
     from lawgov_score.assess.audit import audit_of
 
     document, scorer, context = judged_by(document, scorer)
     found = unit_level(document, level)
-    context = evolve(context, level_reason=found.reason)
+    doubts = credibility_warnings(analyse_report(document, scorer.framework.dimensions))
+    context = evolve(context, level_reason=found.reason, warnings=(*context.warnings, *doubts))
     report = ReportContext(scorer.framework.dimensions, found.level)
 
     def observe(plugin: DimensionPlugin | None, dimension: Dimension) -> Mapping[str, Observation]:
