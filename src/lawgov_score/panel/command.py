@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import math
 import sys
 from typing import Any
 
+from lawgov_score.cli.output import write_output
 from lawgov_score.errors import InputError
+from lawgov_score.output_text import csv_text, json_text
 from lawgov_score.panel.coherence_checks import coherence
 from lawgov_score.panel.hierarchy import Hierarchy
 from lawgov_score.panel.io import is_assessments_file, load_panel, load_spec
 from lawgov_score.panel.monte_carlo import Assumptions, UncertaintyResult, uncertainty
 from lawgov_score.panel.pipeline import run_pipeline
-from lawgov_score.panel.results import PanelResult, write_atomic
+from lawgov_score.panel.results import PanelResult
 from lawgov_score.panel.spec import PipelineSpec
 from lawgov_score.schemas import validate
 
@@ -61,11 +60,7 @@ def _csv(result: PanelResult, analysis: UncertaintyResult | None) -> str:
         header += ["rank.median", "rank.p05", "rank.p95"]
         for i, row in enumerate(rows):
             row += [_number(analysis.median_rank[i]), _number(analysis.rank_p05[i]), _number(analysis.rank_p95[i])]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return csv_text(header, rows)
 
 
 def _number(value: float) -> str:
@@ -122,6 +117,6 @@ def run(args: argparse.Namespace) -> int:
 
         text = render_panel_html(result, analysis, title=spec.name or None)
     else:
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    write_atomic(args.output or sys.stdout, text)
+        text = json_text(document)
+    write_output(text, args.output)
     return 0
