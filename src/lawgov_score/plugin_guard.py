@@ -12,15 +12,17 @@ dimensions are missing, so the overall score is withheld rather than silently re
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Callable, Iterator, Mapping
 from importlib import metadata
-from pathlib import Path
 from typing import Any, TypeVar
 
 import pluggy
 from attrs import define, field, frozen
 
 from lawgov_score.errors import InputError, PluginError
+from lawgov_score.model.assessment import DimensionScore
 
 T = TypeVar("T")
 DIMENSIONS_HOOK = "lawgov_score_register_dimensions"
@@ -184,35 +186,63 @@ def method_table_problem(table: object) -> str | None:
     return None
 
 
-def read_with_plugins(pm: pluggy.PluginManager, path: Path, data: bytes) -> tuple[str, str, str] | None:
-    """The reader hook ``lawgov_score_read_document`` with each reader isolated.
+def guard_readers(pm: pluggy.PluginManager, plugin: object) -> None:
+    """Isolate ``plugin``'s reader (``lawgov_score_read_document``) wherever the hook is called.
 
-    Readers are asked in pluggy's order; the first answer wins. An :class:`InputError` is the
-    reader saying the file is of its format but unreadable, and goes on to the caller; any other
-    exception, or an answer that is not ``(text, format, encoding)`` strings, is a fault of that
-    reader — recorded, the plugin left out — and the next reader is asked.
-
-    :returns: ``(text, format, encoding)``, or ``None`` when no reader takes the file.
+    Its implementation is wrapped where pluggy keeps it: an :class:`InputError` is the reader
+    saying the file is of its format but unreadable, and goes on to the caller; any other
+    exception, or an answer that is not ``(text, format, encoding)`` strings, is a fault of the
+    plugin — recorded, the plugin left out — and the hook goes on to the next reader, as if
+    this one had answered ``None``.
     """
-    for impl in implementations(pm, READER_HOOK):
-        name = impl.plugin_name
+    for impl in getattr(pm.hook, READER_HOOK).get_hookimpls():
+        if impl.plugin is plugin:
+            setattr(impl, "function", _guarded_reader(pm, impl.plugin_name, impl.function))  # noqa: B010
+
+
+def _guarded_reader(pm: pluggy.PluginManager, name: str, read: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(read)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
         try:
-            answer = call_one(pm, READER_HOOK, impl, path=path, data=data)
+            answer = read(*args, **kwargs)
         except InputError:
             raise
         except (Exception, SystemExit) as error:
             record_fault(pm, name, READER_HOOK, describe_error(error))
-            continue
-        if answer is None:
-            continue
-        if not (isinstance(answer, tuple) and len(answer) == 3 and all(isinstance(part, str) for part in answer)):
+            return None
+        if answer is not None and not (
+            isinstance(answer, tuple) and len(answer) == 3 and all(isinstance(part, str) for part in answer)
+        ):
             record_fault(pm, name, READER_HOOK, f"returned {_shape(answer)}, expected (text, format, encoding)")
-            continue
+            return None
         return answer
-    return None
+
+    return guarded
 
 
 def _shape(value: object) -> str:
     if isinstance(value, tuple):
         return f"a tuple of {', '.join(type(part).__name__ for part in value) or 'nothing'}"
     return f"a {type(value).__name__}"
+
+
+def checked_score(score: object, code: str) -> DimensionScore:
+    """A dimension plugin's ``score()`` answer, checked: a :class:`DimensionScore` for dimension
+    ``code`` whose every number is finite (NaN or infinity would reach the outputs).
+
+    :raises TypeError: it is not a DimensionScore.
+    :raises ValueError: it is for another dimension, or a number is not finite.
+    """
+    if not isinstance(score, DimensionScore):
+        raise TypeError(f"score() returned a {type(score).__name__}, expected a DimensionScore")
+    if score.code != code:
+        raise ValueError(f"score() returned the score of dimension {score.code!r} for dimension {code!r}")
+    numbers = [("score", score.score), ("coverage", score.coverage), ("weight", score.weight),
+               ("effective_weight", score.effective_weight)]
+    for indicator in score.indicators:
+        numbers += [(f"{indicator.id}.{name}", getattr(indicator, name))
+                    for name in ("raw", "score", "weight", "effective_weight", "contribution")]
+    for name, value in numbers:
+        if value is not None and not (isinstance(value, (int, float)) and math.isfinite(value)):
+            raise ValueError(f"score() returned {name} = {value!r}; every number must be finite")
+    return score

@@ -32,6 +32,7 @@ from lawgov_score.plugin_guard import (
     configure,
     describe_error,
     faults,
+    guard_readers,
     method_table_problem,
     record_fault,
 )
@@ -112,11 +113,18 @@ def get_plugin_manager(
 
 
 def register(pm: pluggy.PluginManager, plugin: object, name: str | None = None) -> str | None:
-    """Register ``plugin``, checking it against the hook specs; its name, or ``None`` if it was left out."""
+    """Register ``plugin`` as an entry point's plugin is: checked against the hook specs, its
+    reader isolated (:func:`lawgov_score.plugin_guard.guard_readers`). Programs that register
+    plugins by hand call this rather than ``pm.register``.
+
+    :returns: the name it is registered under, or ``None`` if it was left out (or is blocked).
+    """
     try:
         registered = pm.register(plugin, name=name)
     except pluggy.PluginValidationError as error:
-        record_fault(pm, name or str(id(plugin)), "register", f"it breaks the hook contract: {error}", plugin)
+        # pluggy's message: the plugin and hook, the implementation's signature, what is wrong
+        details = "; ".join(line.strip() for line in str(error).splitlines()[1:] if line.strip()) or str(error)
+        record_fault(pm, name or str(id(plugin)), "register", f"it breaks the hook contract: {details}", plugin)
         return None
     except (Exception, SystemExit) as error:  # reading the plugin's attributes ran its code
         record_fault(pm, name or str(id(plugin)), "register", describe_error(error), plugin)
@@ -127,6 +135,7 @@ def register(pm: pluggy.PluginManager, plugin: object, name: str | None = None) 
     if unknown:
         record_fault(pm, registered, "register", f"it implements hooks that do not exist: {', '.join(unknown)}")
         return None
+    guard_readers(pm, plugin)
     return registered
 
 

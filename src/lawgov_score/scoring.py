@@ -27,6 +27,7 @@ from lawgov_score.model.assessment import (
 )
 from lawgov_score.model.framework import Dimension, Framework
 from lawgov_score.model.observation import Observation, Unit
+from lawgov_score.plugin_guard import checked_score, dimension_faults
 from lawgov_score.plugins import get_plugin_manager, load_dimensions, plugin_name_of, plugin_versions
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class Scorer:
     plugins: Mapping[str, DimensionPlugin]
     versions: Mapping[str, str]
     """Entry-point name → distribution version of every loaded plugin, for provenance."""
+    broken: tuple[Failure, ...] = ()
+    """Dimension plugins left out for a fault: their dimensions are missing, so every overall is withheld."""
 
     @classmethod
     def create(
@@ -58,7 +61,8 @@ class Scorer:
             framework = default_framework(pm, loaded)
         elif not isinstance(framework, Framework):
             framework = load_framework(framework, pm, loaded)
-        return cls(framework, pm, {plugin.code: plugin for plugin in loaded}, plugin_versions(pm))
+        broken = tuple(Failure("?", f.name, "PluginFault", f"{f.stage}: {f.error}") for f in dimension_faults(pm))
+        return cls(framework, pm, {plugin.code: plugin for plugin in loaded}, plugin_versions(pm), broken)
 
     def assess(
         self,
@@ -77,16 +81,18 @@ class Scorer:
         """
         policy = self.framework.missing
         scores: list[DimensionScore] = []
-        failures: list[Failure] = []
+        failures: list[Failure] = list(self.broken)
+        if strict and self.broken:
+            raise StrictModeError(f"plugin {self.broken[0].plugin!r} is broken: {self.broken[0].message}")
         for dimension in self.framework.dimensions:
             plugin = self.plugins.get(dimension.code)
             try:
                 observations = observe(plugin, dimension)
                 if plugin is not None:
-                    score = plugin.score(dimension, observations, policy)
+                    score = checked_score(plugin.score(dimension, observations, policy), dimension.code)
                 else:  # a dimension the framework file defines itself
                     score = score_dimension(dimension, observations, policy)
-            except Exception as error:  # a plugin's bug must not take the other dimensions down
+            except (Exception, SystemExit) as error:  # a plugin's bug must not take the other dimensions down
                 name = plugin_name_of(self.plugin_manager, plugin) if plugin else "framework"
                 failure = Failure(dimension.code, name, type(error).__name__, str(error))
                 if strict:

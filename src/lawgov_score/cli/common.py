@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 import pluggy
 
+from lawgov_score.plugin_guard import PluginFault
 from lawgov_score.plugins import get_plugin_manager
 
 # The output formats of commands that print assessments (lawgov_score.render.assessments.FORMATS).
 REPORT_FORMATS = ("table", "json", "csv", "md", "html")
 
 
-def plugin_manager(args: argparse.Namespace) -> pluggy.PluginManager:
-    """The plugin manager with the plugins disabled by ``--disable-plugin`` and the environment."""
+def plugin_manager(args: argparse.Namespace, *, report: bool = True) -> pluggy.PluginManager:
+    """The plugin manager with the plugins disabled by ``--disable-plugin`` and the environment.
+
+    A plugin fault is a warning on stderr as it happens (``report``), or with ``--strict`` an error.
+    """
     disabled = list(getattr(args, "disable_plugin", []) or [])
-    return get_plugin_manager(disabled)
+    strict = bool(getattr(args, "strict", False))
+    return get_plugin_manager(disabled, strict=strict, report=warn_fault if report else None)
+
+
+def warn_fault(fault: PluginFault) -> None:
+    """Tell the user, on stderr, that a plugin failed and was left out."""
+    hint = f" (lawgov-score -p {fault.name} … leaves it out without this warning)"
+    print(f"lawgov-score: warning: {fault.message}{hint}", file=sys.stderr)
 
 
 def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...], default: str) -> None:
@@ -36,5 +48,7 @@ def add_framework(parser: argparse.ArgumentParser) -> None:
 def add_strict(parser: argparse.ArgumentParser) -> None:
     """``--strict``."""
     parser.add_argument(
-        "--strict", action="store_true", help="fail (exit 2) when a dimension plugin raises while scoring"
+        "--strict",
+        action="store_true",
+        help="fail (exit 2) when a plugin fails to load, register, define or read, or a dimension raises while scoring",
     )

@@ -24,7 +24,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
-    infos = describe_plugins(plugin_manager(args))
+    infos = describe_plugins(plugin_manager(args, report=False))  # the listing says it all
     if args.format == "json":
         rows = [
             {
