@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 
 import pluggy
 
+from lawgov_score.errors import InputError
+from lawgov_score.model.framework import Framework
 from lawgov_score.plugin_guard import PluginFault
 from lawgov_score.plugins import get_plugin_manager
 
@@ -52,3 +55,32 @@ def add_strict(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="fail (exit 2) when a plugin fails to load, register, define or read, or a dimension raises while scoring",
     )
+
+
+def whole_number(text: str) -> int:
+    """An option's value that must be a whole number ≥ 0 (argparse ``type``)."""
+    try:
+        number = int(text.strip().replace("_", ""))
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number ≥ 0, got {text!r}")
+    return number
+
+
+def share_below_one(text: str) -> float:
+    """An option's value that must be a number from 0 up to (not including) 1 (argparse ``type``)."""
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if not 0 <= number < 1:  # NaN fails both
+        raise argparse.ArgumentTypeError(f"must be a number from 0 up to (not including) 1, got {text!r}")
+    return number
+
+
+def check_explain(code: str | None, framework: Framework) -> None:
+    """``--explain CODE`` names a dimension of the framework, or the error lists those it has."""
+    codes = [dimension.code for dimension in framework.dimensions]
+    if code is not None and code not in codes:
+        raise InputError(f"the framework has no dimension {code!r}; its dimensions are {', '.join(codes)}", "--explain")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import math
+import secrets
 import sys
 from typing import Any
 
 from lawgov_score.cli.output import write_output
 from lawgov_score.errors import InputError
+from lawgov_score.limits import current
 from lawgov_score.output_text import csv_text, json_text
 from lawgov_score.panel.coherence_checks import coherence
 from lawgov_score.panel.hierarchy import Hierarchy
@@ -63,6 +65,17 @@ def _csv(result: PanelResult, analysis: UncertaintyResult | None) -> str:
     return csv_text(header, rows)
 
 
+def _planned_bytes(args: argparse.Namespace, panel: Any, hierarchy: Hierarchy | None) -> int:
+    """What an uncertainty run holds at once, checked before it starts: the two base sample
+    matrices (N × inputs each), the units × units rank histogram of the largest year and the
+    chunk budget of the engine (:func:`lawgov_score.panel.monte_carlo.uncertainty`)."""
+    nodes = len(hierarchy.codes) - 1 if hierarchy is not None else panel.shape[1]
+    choices = (args.imputations, args.normalisations, args.aggregations)
+    inputs = (nodes if args.perturb_weights > 0 else 0) + sum(len(c) > 1 for c in choices) + int(args.leave_one_out)
+    units = max(panel.years.count(year) for year in panel.distinct_years())
+    return int(8 * (2 * args.uncertainty * max(inputs, 1) + units * units) + 256 * 2**20)
+
+
 def _number(value: float) -> str:
     return "" if math.isnan(value) else f"{value:g}"
 
@@ -88,6 +101,13 @@ def run(args: argparse.Namespace) -> int:
     document = result.to_dict()
     analysis = None
     if args.uncertainty > 0:
+        planned = _planned_bytes(args, panel, hierarchy)
+        needs = f"the memory {args.uncertainty:,} base samples would need ({planned / 2**30:,.1f} GiB), in bytes,"
+        current().check("uncertainty_bytes", planned, "--uncertainty", needs)
+        seed = args.seed if args.seed is not None else secrets.randbelow(2**32)
+        if args.seed is None:
+            print(f"lawgov-score: uncertainty: no --seed given, drew seed {seed} (recorded in the output)",
+                  file=sys.stderr)
         bar = _progress(0)
         done = [0]
 
@@ -97,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
             done[0] = runs
 
         try:
-            analysis = uncertainty(panel, spec, n=args.uncertainty, seed=args.seed, hierarchy=hierarchy,
+            analysis = uncertainty(panel, spec, n=args.uncertainty, seed=seed, hierarchy=hierarchy,
                                    assumptions=_assumptions(args), plugins=plugins, progress=advance)
         except InputError as error:
             raise InputError(error.message, error.source or args.pipeline, error.location) from None

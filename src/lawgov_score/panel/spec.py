@@ -80,6 +80,8 @@ class PipelineSpec:
                 hierarchy = Hierarchy.from_list(data["hierarchy"])
             except ValueError as error:
                 raise InputError(str(error), source, "$.hierarchy") from None
+            except InputError as error:  # a limit, which names no file
+                raise InputError(error.message, source, "$.hierarchy") from None
         spec = cls(
             steps=tuple(Step(s["step"], {k: v for k, v in s.items() if k != "step"}) for s in data["steps"]),
             hierarchy=hierarchy,
