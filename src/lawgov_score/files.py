@@ -43,16 +43,18 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
         raise InputError(_open_cause(error), source) from None
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device"
             raise InputError(f"is {kind}, not a file", source)
         current().check("file_bytes", info.st_size, source, "the file's size in bytes")
-        try:
+        with os.fdopen(os.dup(fd), "rb") as handle:
             return handle.read()
-        except OSError as error:
-            raise InputError(f"cannot read the file: {error.strerror or error}", source) from None
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror or error}", source) from None
+    finally:
+        os.close(fd)
 
 
 def _open_cause(error: OSError) -> str:

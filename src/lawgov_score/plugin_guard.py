@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import math
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from importlib import metadata
 from typing import Any, TypeVar
@@ -59,6 +60,8 @@ class Health:
     strict: bool = False
     report: Callable[[PluginFault], None] | None = None
     faults: list[PluginFault] = field(factory=list)
+    providers: weakref.WeakKeyDictionary[object, str] = field(factory=weakref.WeakKeyDictionary)
+    """Dimension plugin object → the name of the plugin that declared it."""
 
 
 _HEALTH = "_lawgov_health"

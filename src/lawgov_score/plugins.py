@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from importlib import metadata
 from types import ModuleType
 
@@ -33,7 +34,7 @@ from lawgov_score.plugin_guard import (
     describe_error,
     faults,
     guard_readers,
-    method_table_problem,
+    health,
     record_fault,
 )
 
@@ -41,8 +42,6 @@ ENTRY_POINT_GROUP = "lawgov_score"
 DISABLE_ENV = "LAWGOV_SCORE_DISABLE_PLUGINS"
 AUTOLOAD_ENV = "LAWGOV_SCORE_DISABLE_PLUGIN_AUTOLOAD"
 TRACE_ENV = "LAWGOV_SCORE_TRACE_HOOKS"
-# The hooks that register the panel's methods: called by `lawgov-score plugins` to find faults.
-METHOD_HOOKS = ("lawgov_score_register_normalisers", "lawgov_score_register_aggregators")
 
 
 @frozen
@@ -185,7 +184,10 @@ def _dimension_results(pm: pluggy.PluginManager) -> list[tuple[DimensionPlugin, 
             stage, cause = problem
             record_fault(pm, name, stage, cause)
             continue
-        results.extend((plugin, name) for plugin in declared or ())
+        for plugin in declared or ():
+            results.append((plugin, name))
+            with suppress(TypeError):  # a plugin object that cannot be weakly referenced
+                health(pm).providers[plugin] = name
     return results
 
 
@@ -219,7 +221,10 @@ def dimension_sort_key(code: str) -> tuple[str, int, str]:
 
 
 def plugin_name_of(pm: pluggy.PluginManager, plugin: DimensionPlugin) -> str:
-    """The entry-point name of the plugin module that declared ``plugin``."""
+    """The entry-point name of the plugin that declared ``plugin`` (a module, or any object)."""
+    declared_by = health(pm).providers.get(plugin)
+    if declared_by is not None:
+        return declared_by
     module = type(plugin).__module__
     for name, registered in pm.list_name_plugin():
         if isinstance(registered, ModuleType) and registered.__name__ == module:
@@ -231,17 +236,14 @@ def describe_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
     """Every plugin installed for the group: loaded ones with their dimensions, broken ones with
     the stage and cause of their fault, disabled ones.
 
-    The registration hooks are called here, so that a plugin that fails in them is listed as
-    broken; a reader's faults show only once it has been asked to read a file.
+    The dimension hook is called here, so that a plugin that fails in it is listed as broken;
+    the panel's method hooks show their faults once they have been collected
+    (:func:`lawgov_score.panel.registry.resolve_methods`, as ``lawgov-score plugins`` does), a
+    reader's once it has been asked to read a file.
     """
     dims: dict[str, list[str]] = {}
     for plugin, impl in _dimension_results(pm):
         dims.setdefault(impl, []).append(plugin.code)
-    for hook in METHOD_HOOKS:
-        for name, table in call_each(pm, hook):
-            problem = method_table_problem(table)
-            if problem is not None:
-                record_fault(pm, name, hook, problem)
     broken: dict[str, PluginFault] = {}
     for fault in faults(pm):
         broken.setdefault(fault.name, fault)

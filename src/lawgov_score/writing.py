@@ -31,6 +31,7 @@ from typing import Any
 from lawgov_score.errors import OutputError
 
 TEMP_SUFFIX = ".lawgov-score-tmp"
+_PIECE = 1 << 20
 # The temporary name keeps this much of the target's name, so that it stays under NAME_MAX.
 _NAME_KEPT = 120
 # Signals whose default action ends the process: the temporary file goes first.
@@ -109,12 +110,16 @@ def _write_in_place(path: str, data: bytes, *, fifo: bool, truncate: bool) -> No
 def _write_replacing(target: str, data: bytes) -> None:
     folder = os.path.dirname(target) or "."
     name = os.path.basename(target)
-    try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name[:_NAME_KEPT]}.", suffix=TEMP_SUFFIX)
-    except PermissionError as error:
-        where = os.path.abspath(folder)
-        raise PermissionError(error.errno, f"no permission to create a file in the folder {where}", target) from None
-    with _removed_on_termination(temporary):
+    with _removed_on_termination() as temporaries:
+        # Blocked for the moment the file exists but is not yet known to the handler.
+        with _signals_blocked():
+            try:
+                fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name[:_NAME_KEPT]}.", suffix=TEMP_SUFFIX)
+            except PermissionError as error:
+                where = os.path.abspath(folder)
+                raise PermissionError(error.errno, f"no permission to create a file in the folder {where}",
+                                      target) from None
+            temporaries.append(temporary)
         try:
             try:
                 _write_all(fd, data)
@@ -129,9 +134,10 @@ def _write_replacing(target: str, data: bytes) -> None:
 
 
 def _write_all(fd: int, data: bytes) -> None:
+    # In pieces: a signal's Python handler runs between two writes, not after the last one.
     view = memoryview(data)
     while view:
-        written = os.write(fd, view)
+        written = os.write(fd, view[:_PIECE])
         view = view[written:]
 
 
@@ -147,15 +153,17 @@ def _remove(path: str) -> None:
 
 
 @contextmanager
-def _removed_on_termination(temporary: str) -> Iterator[None]:
-    """While the block runs, a signal that would end the process removes ``temporary`` first.
+def _removed_on_termination() -> Iterator[list[str]]:
+    """While the block runs, a signal that would end the process first removes the files the
+    block adds to the list it is given.
 
     A signal the program handles itself goes to its handler (whose exception, if any, removes the
     file on the way out); an ignored one stays ignored. Handlers can only be set in the main thread:
     elsewhere the process-wide handlers are left alone.
     """
+    temporaries: list[str] = []
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield temporaries
         return
     previous: dict[int, Any] = {}
 
@@ -166,7 +174,8 @@ def _removed_on_termination(temporary: str) -> Iterator[None]:
         if callable(before):
             before(number, frame)
             return
-        _remove(temporary)
+        for temporary in temporaries:
+            _remove(temporary)
         signal.signal(number, signal.SIG_DFL)
         signal.raise_signal(number)  # end the way the signal would have ended the process
 
@@ -174,10 +183,22 @@ def _removed_on_termination(temporary: str) -> Iterator[None]:
     for signal_number in _TERMINATING:
         previous[signal_number] = signal.signal(signal_number, handler)
     try:
-        yield
+        yield temporaries
     finally:
         for restored, before in previous.items():
             signal.signal(restored, signal.SIG_DFL if before is None else before)
+
+
+@contextmanager
+def _signals_blocked() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _TERMINATING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a signal that came meanwhile is handled now
 
 
 def _cause(error: OSError, path: str) -> str:

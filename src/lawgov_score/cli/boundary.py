@@ -51,8 +51,8 @@ def guarded(command: Callable[[], int], argv: Sequence[str], debug: bool) -> int
         return EXIT_OK
     except OSError as error:  # the system refused something no stage turned into an InputError
         _silence_stdout()
-        where = error.filename if error.filename is not None else "standard output"
-        return _user_error(f"{os.fsdecode(where)}: {error.strerror or error}", debug)
+        where = os.fsdecode(error.filename) if isinstance(error.filename, (str, bytes)) else "the system refused"
+        return _user_error(f"{where}: {error.strerror or error}", debug)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except (Exception, SystemExit) as error:  # a bug: SystemExit here came from code that must not exit

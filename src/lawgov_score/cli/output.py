@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from lawgov_score.errors import OutputError
 from lawgov_score.writing import write_file
 
 
@@ -20,6 +21,15 @@ def write_output(content: str | bytes, destination: str | os.PathLike[str] | Non
     if destination is not None:
         write_file(destination, content)
         return
+    try:
+        _write_stdout(content)
+    except BrokenPipeError:
+        raise  # the reader went away: the boundary ends quietly
+    except OSError as error:
+        raise OutputError(f"cannot write the output: {error.strerror or error}", "standard output") from None
+
+
+def _write_stdout(content: str | bytes) -> None:
     if isinstance(content, str):
         if content and not content.endswith("\n"):
             content += "\n"

@@ -24,7 +24,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
-    infos = describe_plugins(plugin_manager(args, report=False))  # the listing says it all
+    from lawgov_score.panel.registry import resolve_methods
+
+    pm = plugin_manager(args, report=False)  # the listing says it all
+    resolve_methods(pm)  # so that a plugin failing in the panel's method hooks is listed as broken
+    infos = describe_plugins(pm)
     if args.format == "json":
         rows = [
             {

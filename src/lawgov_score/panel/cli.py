@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from lawgov_score.cli.common import share_below_one, whole_number
+from lawgov_score.cli.common import add_strict, share_below_one, whole_number
 
 # Only argument parsing lives here, so that building the command line imports no numpy;
 # the work is in lawgov_score.panel.command.
@@ -85,6 +85,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--format", choices=("json", "csv", "html"), default="json", help="output format (default: json)"
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    add_strict(parser)
     parser.set_defaults(func=run)
 
 
