@@ -223,7 +223,7 @@ def dimension_sort_key(code: str) -> tuple[str, int, str]:
 def plugin_name_of(pm: pluggy.PluginManager, plugin: DimensionPlugin) -> str:
     """The entry-point name of the plugin that declared ``plugin`` (a module, or any object)."""
     declared_by = health(pm).providers.get(plugin)
-    if declared_by is not None:
+    if declared_by is not None and not declared_by.isdigit():  # pluggy names an unnamed plugin by its id()
         return declared_by
     module = type(plugin).__module__
     for name, registered in pm.list_name_plugin():

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,15 @@ def run_main(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
     status = main(list(argv))
     captured = capsys.readouterr()
     return Run(status, captured.out, captured.err)
+
+
+def run_quietly(*argv: str) -> tuple[int, str]:
+    """``lawgov-score ARGV`` in this process, outside pytest's capture (for property tests,
+    whose examples run many times inside one test): the status and what went to stderr."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        status = main(list(argv))
+    return status, err.getvalue()
 
 
 def run_process(*argv: str, env: dict[str, str] | None = None, **options: object) -> subprocess.CompletedProcess[str]:
@@ -78,7 +89,3 @@ def install_plugins(root: Path, names: Iterable[str]) -> Path:
 def plugin_env(root: Path) -> dict[str, str]:
     """The environment under which a new process finds those plugins."""
     return {"PYTHONPATH": os.pathsep.join([str(root), str(PLUGINS)])}
-
-
-def argv_of(*parts: str | os.PathLike[str]) -> Sequence[str]:
-    return [os.fspath(part) for part in parts]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from robust_helpers import ASEM, FRAMEWORK, VALUES_CSV, VALUES_JSON, Run, assert_failed_well
+from robust_helpers import ASEM, FRAMEWORK, VALUES_CSV, VALUES_JSON, Run, assert_failed_well, run_quietly
 from robust_strategies import BASE_FRAMEWORK, hostile_csv_texts, hostile_frameworks, hostile_json_texts, pipeline_params
 
 from lawgov_score.errors import InputError
@@ -359,21 +360,14 @@ def test_a_malformed_limit_setting_is_named(monkeypatch: pytest.MonkeyPatch, cli
 def test_valid_means_it_will_score(text: str) -> None:
     """For a framework file with things changed, ``validate VALUES --framework FILE`` says valid
     exactly when ``score-table VALUES --framework FILE`` scores; neither ever ends in a traceback."""
-    import contextlib
-    import io
-    import tempfile
-
-    from lawgov_score.cli import main
-
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fw.json"
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
         statuses = []
         for command in ("validate", "score-table"):
-            err = io.StringIO()
-            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-                statuses.append(main([command, str(VALUES_CSV), FW, str(path)]))
-            assert "Traceback" not in err.getvalue() and "internal error" not in err.getvalue(), err.getvalue()
+            status, err = run_quietly(command, str(VALUES_CSV), FW, str(path))
+            assert "Traceback" not in err and "internal error" not in err, err
+            statuses.append(status)
         assert statuses[0] == statuses[1] and statuses[0] in (0, 2), (statuses, text)
 
 
@@ -394,20 +388,12 @@ def test_any_json_text_is_read_or_refused(text: str) -> None:
 @given(hostile_csv_texts())
 def test_any_csv_of_values_is_scored_or_refused(text: str) -> None:
     """Any table of values: scored (exit 0) or refused with a message (exit 2), never exit 1."""
-    import contextlib
-    import io
-    import tempfile
-
-    from lawgov_score.cli import main
-
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "v.csv"
         path.write_text(text, encoding="utf-8")
         for command in (("score-table", str(path), FW, str(FRAMEWORK)), ("rank", str(path), "--pipeline", PIPELINE)):
-            err = io.StringIO()
-            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-                status = main(list(command))
-            assert status in (0, 2) and "Traceback" not in err.getvalue(), err.getvalue()
+            status, err = run_quietly(*command)
+            assert status in (0, 2) and "Traceback" not in err, err
 
 
 @settings(max_examples=60)

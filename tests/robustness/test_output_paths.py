@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from robust_helpers import FRAMEWORK, VALUES_CSV, Run, assert_failed_well, leftovers, run_process
+from robust_helpers import FRAMEWORK, VALUES_CSV, Run, assert_failed_well, leftovers, run_process, run_quietly
 
 from lawgov_score.errors import OutputError
 from lawgov_score.writing import TEMP_SUFFIX, write_file
@@ -262,23 +262,16 @@ def test_any_output_path_ends_well(segments: list[str]) -> None:
     """For any path built from files, folders, missing and over-long names: exit 0 with the
     whole output at the path, or exit 2 with a message — never a traceback, never a temporary
     file left anywhere in the sandbox."""
-    import contextlib
-    import io
-
-    from lawgov_score.cli import main
-
     with tempfile.TemporaryDirectory() as sandbox:
         root = Path(sandbox)
         (root / "a-file").write_text("x", encoding="utf-8")
         (root / "a-folder").mkdir()
         target = os.path.join(sandbox, *segments)
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = main([*SCORE, "-o", target])
-        assert status in (0, 2) and "Traceback" not in err.getvalue()
+        status, err = run_quietly(*SCORE, "-o", target)
+        assert status in (0, 2) and "Traceback" not in err
         if status == 0:
             assert Path(target).read_text(encoding="utf-8").startswith("unit,year")
         else:
-            assert "lawgov-score: error:" in err.getvalue()
+            assert "lawgov-score: error:" in err
         for folder, _, files in os.walk(root):
             assert not [f for f in files if f.endswith(TEMP_SUFFIX)], folder
