@@ -34,11 +34,19 @@ def spreadsheet_safe(cell: Any) -> Any:
 
 
 def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> str:
-    """A CSV document (``\\n`` line ends), every cell made :func:`spreadsheet_safe`."""
+    """A CSV document (``\\n`` line ends), every cell made :func:`spreadsheet_safe`.
+
+    A row with a carriage return in a cell is written with every cell quoted: the csv module
+    quotes only the characters of its line terminator, and a bare ``\\r`` would end the row for
+    any reader.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([spreadsheet_safe(cell) for cell in header])
-    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    minimal = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in (header, *rows):
+        cells = [spreadsheet_safe(cell) for cell in row]
+        has_return = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoted if has_return else minimal).writerow(cells)
     return buffer.getvalue()
 
 

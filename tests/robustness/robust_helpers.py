@@ -15,13 +15,14 @@ import pytest
 
 from lawgov_score.cli import main
 from lawgov_score.writing import TEMP_SUFFIX
-from paths import DATA, ROOT
+from paths import DATA, ROOT, SEED
 
 FRAMEWORK = DATA / "frameworks" / "ningxia-2015-style.json"
 VALUES_CSV = DATA / "observations" / "provincial-long.csv"
 VALUES_JSON = DATA / "observations" / "provincial.json"
 ASEM = DATA / "coinr-asem"
 PLUGINS = ROOT / "tests" / "plugins"
+SEED_TEXT = SEED.read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
