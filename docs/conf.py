@@ -30,6 +30,7 @@ extensions = [
     "schema_pages",  # {lawgov-schemas}
     "run_command",  # {lawgov-run} lawgov-score ... and {lawgov-python}
     "property_list",  # {lawgov-tests} tests/FILE.py
+    "limits_table",  # {lawgov-limits}
 ]
 
 source_suffix = {".md": "markdown"}
