@@ -18,10 +18,11 @@ TEXTS = ["甲", "", "\\ud800", "\\udfff x", "\\ud83d\\ude00", "=SUM(A1)", "\\u00
 
 @st.composite
 def hostile_frameworks(draw: st.DrawFn) -> str:
-    """The text of a framework file with up to three things changed, any of which may be wrong."""
+    """The text of a framework file with up to three things changed, any of which may be wrong
+    (or none, or harmless ones: a weight of 1.5, a title of 甲)."""
     data = copy.deepcopy(BASE_FRAMEWORK)
     raw: dict[str, str] = {}
-    for _ in range(draw(st.integers(1, 3))):
+    for _ in range(draw(st.sampled_from([0, 1, 1, 2, 3]))):  # none: the file as it is, which is valid
         dimensions = data["dimensions"]
         d = draw(st.integers(0, len(dimensions) - 1))
         mutation = draw(st.sampled_from(
@@ -87,27 +88,42 @@ def hostile_json_texts(draw: st.DrawFn) -> str:
     return text
 
 
-csv_cells = st.sampled_from(["甲县", "", "NA", "0.5", "-0.5", "1e400", "nan", "x", "=1+1", '"', "a,b", "\n", "2023"])
+hostile_cells = st.sampled_from(["", "NA", "1e400", "nan", "inf", "x", "=1+1", '"', "a,b", "\n", "\r", "p9.none"])
+# What each column usually holds; a cell is hostile one time in five.
+GOOD_CELLS = {
+    "unit": st.sampled_from(["甲县", "乙县", "丙县"]),
+    "year": st.sampled_from(["2023", "2024", ""]),
+    "indicator": st.sampled_from(["p1.online_rate", "p4.trainings", "p6.loss_rate"]),
+    "value": st.sampled_from(["0.5", "0.95", "12", "-0.5", "0"]),
+    "p1.online_rate": st.sampled_from(["0.5", "0.95", "1"]),
+    "p4.trainings": st.sampled_from(["3", "12", "20"]),
+}
 
 
 @st.composite
 def hostile_csv_texts(draw: st.DrawFn) -> str:
-    """A CSV of indicator values (long or wide) with odd cells, short and long rows."""
+    """A CSV of indicator values (long or wide), mostly well formed, with hostile cells, short and
+    long rows, a repeated or missing unit column."""
     header = draw(st.sampled_from([
-        ["unit", "year", "indicator", "value"], ["unit", "p1.online_rate", "p4.trainings"], ["unit", "unit"],
-        ["name", "value"], [],
+        ["unit", "year", "indicator", "value"], ["unit", "year", "indicator", "value"],
+        ["unit", "p1.online_rate", "p4.trainings"], ["unit", "p1.online_rate", "p4.trainings"],
+        ["unit", "unit"], ["name", "value"], [],
     ]))
     rows = [header]
-    for _ in range(draw(st.integers(0, 4))):
-        width = len(header) + draw(st.sampled_from([0, 0, 0, -1, 1]))
-        cells = draw(st.lists(csv_cells | st.sampled_from(["p1.online_rate", "p9.none"]), min_size=max(width, 0),
-                              max_size=max(width, 0)))
+    for _ in range(draw(st.integers(1, 4))):
+        kinds = [[GOOD_CELLS.get(column, hostile_cells)] * 4 + [hostile_cells] for column in header]
+        cells = [draw(draw(st.sampled_from(kind))) for kind in kinds]
+        change = draw(st.sampled_from(["none"] * 6 + ["short", "long"]))
+        if change == "short" and cells:
+            cells.pop()
+        elif change == "long":
+            cells.append("1")
         rows.append(cells)
     return "".join(",".join(row) + "\n" for row in rows)
 
 
 pipeline_params = st.dictionaries(
-    st.sampled_from(["low", "high", "lo", "mean", "sd", "truncate", "p", "scale"]),
-    st.sampled_from([0, 1.5, 100, -3, "a", True, None, [1, 2], {"x": 1}]),
-    max_size=3,
+    st.sampled_from(["low", "high", "low", "high", "mean", "sd", "lo", "truncate", "p"]),
+    st.sampled_from([0, 1.5, 100, -3, 0, 10, "a", True, None, [1, 2], {"x": 1}]),
+    max_size=2,
 )

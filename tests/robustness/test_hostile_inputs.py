@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from robust_helpers import ASEM, FRAMEWORK, VALUES_CSV, VALUES_JSON, Run, assert_failed_well, run_quietly
 from robust_strategies import BASE_FRAMEWORK, hostile_csv_texts, hostile_frameworks, hostile_json_texts, pipeline_params
@@ -369,6 +369,7 @@ def test_valid_means_it_will_score(text: str) -> None:
             assert "Traceback" not in err and "internal error" not in err, err
             statuses.append(status)
         assert statuses[0] == statuses[1] and statuses[0] in (0, 2), (statuses, text)
+        event(f"both exit {statuses[0]}")
 
 
 @settings(max_examples=60)
@@ -380,8 +381,10 @@ def test_any_json_text_is_read_or_refused(text: str) -> None:
         data = parse_json(text, "x.json")
     except InputError as error:
         assert error.source == "x.json"
+        event(f"refused: {error.message.split(':')[0].split(' (')[0][:40]}")
         return
     json.dumps(data, allow_nan=False)  # raises if an infinity got in
+    event("read")
 
 
 @settings(max_examples=40)
@@ -391,9 +394,12 @@ def test_any_csv_of_values_is_scored_or_refused(text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "v.csv"
         path.write_text(text, encoding="utf-8")
-        for command in (("score-table", str(path), FW, str(FRAMEWORK)), ("rank", str(path), "--pipeline", PIPELINE)):
+        spec = Path(folder) / "spec.json"
+        spec.write_text('{"steps": [{"step": "normalise", "method": "minmax"}]}', encoding="utf-8")
+        for command in (("score-table", str(path), FW, str(FRAMEWORK)), ("rank", str(path), "--pipeline", str(spec))):
             status, err = run_quietly(*command)
             assert status in (0, 2) and "Traceback" not in err, err
+            event(f"{command[0]} exit {status}")
 
 
 @settings(max_examples=60)
@@ -406,7 +412,9 @@ def test_a_pipeline_that_validates_runs(method: str, params: dict) -> None:
         spec = PipelineSpec.from_dict(document, source="p.json")
     except InputError as error:
         assert "$.steps[0].params" in str(error) or "$.steps[0]" in str(error)
+        event("refused")
         return
+    event("accepted")
     panel = Panel(np.array([[1.0, 2.0], [3.0, 5.0], [2.0, 2.0]]), ["A", "B", "C"], ["a", "b"], [None] * 3)
     result = run_pipeline(panel, spec)
     assert result.scores.shape[0] == 3

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from robust_helpers import FRAMEWORK, VALUES_CSV, Run, assert_failed_well, leftovers, run_process, run_quietly
 
@@ -269,6 +269,7 @@ def test_any_output_path_ends_well(segments: list[str]) -> None:
         target = os.path.join(sandbox, *segments)
         status, err = run_quietly(*SCORE, "-o", target)
         assert status in (0, 2) and "Traceback" not in err
+        event(f"exit {status}")
         if status == 0:
             assert Path(target).read_text(encoding="utf-8").startswith("unit,year")
         else:
