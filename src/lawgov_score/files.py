@@ -39,18 +39,26 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
     :raises InputError: missing, unreadable, not a regular file, or too large.
     """
     source = os.fsdecode(path)
+    if not source:
+        raise InputError("the input path is empty: give a file name")
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
         raise InputError(_open_cause(error), source) from None
+    except ValueError as error:  # a NUL in the path
+        raise InputError(f"the path is not valid ({error})", source) from None
+    limits = current()
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device"
             raise InputError(f"is {kind}, not a file", source)
-        current().check("file_bytes", info.st_size, source, "the file's size in bytes")
+        limits.check("file_bytes", info.st_size, source, "the file's size in bytes")
         with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read()
+            # Bounded even if the file grows while it is read (or, under /proc, says it is empty).
+            data = handle.read(limits.file_bytes + 1 if limits.file_bytes else -1)
+        limits.check("file_bytes", len(data), source, "the file's size in bytes")
+        return data
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror or error}", source) from None
     finally:

@@ -26,6 +26,7 @@ from lawgov_score.errors import InputError, PluginError
 from lawgov_score.model.assessment import DimensionScore
 
 T = TypeVar("T")
+ENTRY_POINT_GROUP = "lawgov_score"
 DIMENSIONS_HOOK = "lawgov_score_register_dimensions"
 READER_HOOK = "lawgov_score_read_document"
 
@@ -94,7 +95,7 @@ def dimension_faults(pm: pluggy.PluginManager) -> list[PluginFault]:
 
 def describe(pm: pluggy.PluginManager, name: str, plugin: object | None = None) -> tuple[str, str, str]:
     """``(module, distribution, version)`` of the plugin registered under ``name``."""
-    for entry_point in metadata.entry_points(group="lawgov_score", name=name):
+    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP, name=name):
         dist = entry_point.dist
         return entry_point.value, dist.name if dist else "?", dist.version if dist else "?"
     plugin = plugin if plugin is not None else pm.get_plugin(name)

@@ -28,6 +28,7 @@ from lawgov_score.errors import PluginError
 from lawgov_score.model.framework import Dimension
 from lawgov_score.plugin_guard import (
     DIMENSIONS_HOOK,
+    ENTRY_POINT_GROUP,
     PluginFault,
     call_each,
     configure,
@@ -38,7 +39,6 @@ from lawgov_score.plugin_guard import (
     record_fault,
 )
 
-ENTRY_POINT_GROUP = "lawgov_score"
 DISABLE_ENV = "LAWGOV_SCORE_DISABLE_PLUGINS"
 AUTOLOAD_ENV = "LAWGOV_SCORE_DISABLE_PLUGIN_AUTOLOAD"
 TRACE_ENV = "LAWGOV_SCORE_TRACE_HOOKS"

@@ -56,13 +56,19 @@ def write_file(destination: str | os.PathLike[str], content: str | bytes) -> Non
     try:
         _write(path, data)
     except OSError as error:
-        raise OutputError(f"cannot write the output: {_cause(error, path)}", path) from None
+        raise OutputError(f"cannot write the output: {_cause(error, path)}", _shown(path)) from None
     except ValueError as error:  # os functions refuse a path with a NUL character
-        raise OutputError(f"cannot write the output: the path is not valid ({error})", path) from None
+        raise OutputError(f"cannot write the output: the path is not valid ({error})", _shown(path)) from None
+
+
+def _shown(path: str) -> str:
+    """The path as a message shows it: whole, unless it is too long to read."""
+    return path if len(path) <= 240 else f"{path[:120]}…{path[-80:]}"
 
 
 def _write(path: str, data: bytes) -> None:
-    special = os.path.abspath(path).startswith(_SPECIAL_ROOTS) and not path.startswith(_ORDINARY_UNDER_DEV)
+    absolute = os.path.abspath(path)
+    special = absolute.startswith(_SPECIAL_ROOTS) and not absolute.startswith(_ORDINARY_UNDER_DEV)
     try:
         info: os.stat_result | None = os.stat(path)
     except FileNotFoundError:

@@ -10,10 +10,7 @@
 from __future__ import annotations
 
 import os
-import platform
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 
@@ -61,12 +58,16 @@ def guarded(command: Callable[[], int], argv: Sequence[str], debug: bool) -> int
 
 def _user_error(message: str, debug: bool) -> int:
     if debug:
+        import traceback
+
         traceback.print_exc(file=sys.stderr)
     print(f"{PROGRAM}: error: {message}", file=sys.stderr)
     return EXIT_USAGE
 
 
 def _internal_error(error: BaseException, argv: Sequence[str], debug: bool) -> int:
+    import traceback
+
     summary = f"{type(error).__name__}: {error}".splitlines()[0] if str(error) else type(error).__name__
     if debug:
         traceback.print_exc(file=sys.stderr)
@@ -84,6 +85,11 @@ def _internal_error(error: BaseException, argv: Sequence[str], debug: bool) -> i
 
 def _save_traceback(argv: Sequence[str]) -> str | None:
     """Write the current exception's traceback to a new file in the temporary folder; its path."""
+    # Imported on the way out only: a run that goes well does not pay for them.
+    import platform
+    import tempfile
+    import traceback
+
     try:
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", errors="backslashreplace", prefix=TRACEBACK_PREFIX, suffix=".txt", delete=False
