@@ -218,6 +218,21 @@ CASES: dict[str, tuple[dict[str, str], tuple[str, ...], str]] = {
         ("rank", "t.csv", "--pipeline", "p.json"),
         "the weights of the children of 'I' sum to more than a float can hold",
     ),
+    "a weight set that overflows": (
+        {
+            "p.json": json.dumps(
+                {"weight_sets": {"x": {"a": 1e308, "b": 1e308}}, "steps": [{"step": "weight", "set": "x"}]}
+            ),
+            "t.csv": "unit,a,b\nA,1,2\n",
+        },
+        ("rank", "t.csv", "--pipeline", "p.json"),
+        "p.json: $.weight_sets.x: the weights of set 'x' sum to more than a float can hold",
+    ),
+    "an unknown method to vary": (
+        {},
+        ("rank", ASEM_DATA, "--pipeline", PIPELINE, "--uncertainty", "4", "--normalisations", "minmax,bogus"),
+        "--normalisations: unknown method(s) 'bogus'; known: goalposts, minmax",
+    ),
     "a short row in rank": (
         {"t.csv": "unit,a,b\nX,1,2\nY,3\n", "p.json": '{"steps": []}'},
         ("rank", "t.csv", "--pipeline", "p.json"),

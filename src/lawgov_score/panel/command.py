@@ -80,6 +80,19 @@ def _number(value: float) -> str:
     return "" if math.isnan(value) else f"{value:g}"
 
 
+def _check_choices(args: argparse.Namespace, plugins: Any) -> None:
+    """The methods named by --normalisations and --aggregations exist, before any work is done."""
+    from lawgov_score.panel.registry import resolve_methods
+
+    methods = resolve_methods(plugins)
+    for option, names, known in (("--normalisations", args.normalisations, methods.normalisers),
+                                 ("--aggregations", args.aggregations, methods.aggregators)):
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise InputError(f"unknown method(s) {', '.join(map(repr, unknown))}; known: {', '.join(sorted(known))}",
+                             option)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``rank``; the output file is written only when everything succeeded.
 
@@ -88,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
     :raises InputError: bad input, naming the file and the place.
     """
     plugins = _plugins(args)
+    _check_choices(args, plugins)
     spec = load_spec(args.pipeline, plugins)
     hierarchy = _hierarchy(args, plugins, spec)
     panel = load_panel(args.input, hierarchy)

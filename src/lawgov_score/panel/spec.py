@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -136,6 +137,14 @@ class PipelineSpec:
                 if chosen not in BUILTIN_WEIGHT_SETS and chosen not in self.weight_sets:
                     errors.append(InputError(f"unknown weight set {chosen!r}; known: "
                                              f"{[*BUILTIN_WEIGHT_SETS, *self.weight_sets]}", source, f"{where}.set"))
+        for name, weights in self.weight_sets.items():
+            try:
+                total = math.fsum(weights.values())
+            except OverflowError:
+                total = math.inf
+            if not math.isfinite(total):
+                errors.append(InputError(f"the weights of set {name!r} sum to more than a float can hold",
+                                         source, f"$.weight_sets.{name}"))
         if errors:
             raise ValidationErrors(errors, source)
 
