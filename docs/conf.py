@@ -31,6 +31,7 @@ extensions = [
     "run_command",  # {lawgov-run} lawgov-score ... and {lawgov-python}
     "property_list",  # {lawgov-tests} tests/FILE.py
     "validity_pages",  # {lawgov-validity}, {lawgov-extremes}, {lawgov-seed-change}
+    "limits_table",  # {lawgov-limits}
 ]
 
 source_suffix = {".md": "markdown"}

@@ -38,24 +38,17 @@ class CatalogueDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         from lawgov_score.framework import default_framework
-        from lawgov_score.plugins import get_plugin_manager, load_dimensions, load_failures, plugin_name_of
+        from lawgov_score.plugin_guard import faults
+        from lawgov_score.plugins import get_plugin_manager, load_dimensions, plugin_name_of
 
         self.env.note_reread()  # generated from installed code: never reuse a cached page
         pm = get_plugin_manager()
-        for failure in load_failures(pm):
-            logger.warning(
-                "catalogue: plugin %r (%s, %s %s) failed to load: %s",
-                failure.name,
-                failure.module,
-                failure.distribution,
-                failure.version,
-                failure.error,
-                location=self.get_location(),
-            )
         framework = default_framework(pm, outline=self.arguments[0] if self.arguments else None)
         providers = {plugin.code: plugin_name_of(pm, plugin) for plugin in load_dimensions(pm)}
         shown = {d.code for d in framework.dimensions}
         providers = {code: name for code, name in providers.items() if code in shown}
+        for fault in faults(pm):  # after the dimensions were asked for: their faults are known then
+            logger.warning("catalogue: %s", fault.message, location=self.get_location())
         total = sum(d.weight for d in framework.dimensions) or 1.0
         output: list[nodes.Node] = [
             paragraph(

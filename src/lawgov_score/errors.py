@@ -29,6 +29,13 @@ class InputError(LawgovScoreError):
         return f"{where}: {self.message}" if where else self.message
 
 
+class OutputError(InputError):
+    """An output file cannot be written: the message names the path and the cause.
+
+    It is bad input too (the ``-o`` path, a full disk), so the command line exits with status 2.
+    """
+
+
 class ValidationErrors(InputError):
     """Several schema errors found in one file; each is an :class:`InputError`."""
 

@@ -8,6 +8,7 @@ dimensions and weights needs no code.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -54,13 +55,15 @@ def default_framework(
         raise InputError(f"unknown outline {outline!r}; use one of {', '.join(OUTLINE_FRAMEWORKS)}", "--outline")
     dimensions = {code: d for code, d in installed_dimensions(pm, plugins).items() if d.outline in ("", outline)}
     framework_id, title = OUTLINE_FRAMEWORKS[outline]
-    return Framework(
+    framework = Framework(
         id=framework_id,
         version=__version__,
         title=title,
         dimensions=[dimensions[code] for code in sorted(dimensions, key=dimension_sort_key)],
         outline=outline,
     )
+    check_framework(framework, "the installed dimension plugins")
+    return framework
 
 
 def load_framework(
@@ -87,19 +90,19 @@ def framework_from_dict(data: Mapping[str, Any], installed: Mapping[str, Dimensi
         if code not in dimensions:
             raise InputError(f"cannot drop dimension {code!r}: it is not in the framework", source, "$.drop")
         del dimensions[code]
+    edited: dict[str, str] = {}
     for position, entry in enumerate(data.get("dimensions", [])):
         where = f"$.dimensions[{position}]"
         code = entry["code"]
+        if code in edited:
+            raise InputError(f"dimension {code!r} is given twice (first at {edited[code]})", source, f"{where}.code")
+        edited[code] = where
         start = dimensions.get(code) or installed.get(code)
         dimensions[code] = _dimension(entry, start, source, where)
     if not dimensions:
         raise InputError("the framework has no dimensions", source, "$")
-    weights = [d.weight for d in dimensions.values()]
-    if sum(weights) <= 0:
-        raise InputError(
-            "the dimension weights sum to zero; give at least one a positive weight", source, "$.dimensions"
-        )
-    return Framework(
+    _check_weights([d.weight for d in dimensions.values()], "the dimension weights", source, "$.dimensions")
+    framework = Framework(
         id=data["id"],
         version=str(data.get("version", "1")),
         title=data.get("title", ""),
@@ -108,6 +111,44 @@ def framework_from_dict(data: Mapping[str, Any], installed: Mapping[str, Dimensi
         aggregation=data.get("aggregation", "arithmetic"),
         outline=outline if base == "builtin" else data.get("outline", ""),
     )
+    check_framework(framework, source)
+    return framework
+
+
+def check_framework(framework: Framework, source: str) -> None:
+    """What every framework must satisfy beyond its schema, wherever it comes from, so that one
+    that passes here scores: each indicator in one dimension only, finite goalpost spans.
+
+    :raises InputError: naming the dimensions and the indicator.
+    """
+    home: dict[str, str] = {}
+    for dimension in framework.dimensions:
+        for indicator in dimension.indicators:
+            if indicator.id in home:
+                raise InputError(
+                    f"indicator {indicator.id!r} is in two dimensions, {home[indicator.id]} and {dimension.code}; "
+                    "an indicator belongs to one",
+                    source,
+                )
+            home[indicator.id] = dimension.code
+            if indicator.goalposts is not None and not math.isfinite(indicator.goalposts[1] - indicator.goalposts[0]):
+                raise InputError(
+                    f"indicator {indicator.id!r}: the goalposts {list(indicator.goalposts)} are too far apart "
+                    "to compute with (their difference is beyond a float)",
+                    source,
+                )
+
+
+def _check_weights(weights: list[float], what: str, source: str, where: str) -> None:
+    try:
+        total = math.fsum(weights)
+    except OverflowError:
+        total = math.inf
+    if not math.isfinite(total):
+        raise InputError(f"{what} sum to more than a float can hold; scale them down (to shares of 1 or 100)",
+                         source, where)
+    if total <= 0:
+        raise InputError(f"{what} sum to zero; give at least one a positive weight", source, where)
 
 
 _DIMENSION_FIELDS = ("title_zh", "title_en", "weight", "terms", "aggregation")
@@ -155,13 +196,22 @@ def _dimension(entry: Mapping[str, Any], start: Dimension | None, source: str, w
                 f"{where}.drop_indicators",
             )
         del indicators[ind_id]
+    listed: dict[str, str] = {}
     for position, spec in enumerate(entry.get("indicators", [])):
-        indicators[spec["id"]] = _indicator(spec, indicators.get(spec["id"]), source, f"{where}.indicators[{position}]")
+        place = f"{where}.indicators[{position}]"
+        if spec["id"] in listed:
+            raise InputError(f"indicator {spec['id']!r} is given twice (first at {listed[spec['id']]})", source,
+                             f"{place}.id")
+        listed[spec["id"]] = place
+        indicators[spec["id"]] = _indicator(spec, indicators.get(spec["id"]), source, place)
     if not indicators:
         raise InputError(f"dimension {code!r} has no indicators left", source, where)
-    if sum(ind.weight for ind in indicators.values()) <= 0:
-        raise InputError(f"the indicator weights of dimension {code!r} sum to zero", source, f"{where}.indicators")
-    return evolve(start, indicators=tuple(indicators.values()), **changes)
+    _check_weights([ind.weight for ind in indicators.values()], f"the indicator weights of dimension {code!r}",
+                   source, f"{where}.indicators")
+    try:
+        return evolve(start, indicators=tuple(indicators.values()), **changes)
+    except (ValueError, TypeError) as error:
+        raise InputError(str(error), source, where) from None
 
 
 def _groups(specs: Sequence[Mapping[str, Any]], existing: Sequence[IndicatorGroup]) -> tuple[IndicatorGroup, ...]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from importlib import metadata
 from types import ModuleType
 
@@ -24,8 +25,20 @@ from attrs import evolve, frozen
 from lawgov_score import hookspecs
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.errors import PluginError
+from lawgov_score.model.framework import Dimension
+from lawgov_score.plugin_guard import (
+    DIMENSIONS_HOOK,
+    ENTRY_POINT_GROUP,
+    PluginFault,
+    call_each,
+    configure,
+    describe_error,
+    faults,
+    guard_readers,
+    health,
+    record_fault,
+)
 
-ENTRY_POINT_GROUP = "lawgov_score"
 DISABLE_ENV = "LAWGOV_SCORE_DISABLE_PLUGINS"
 AUTOLOAD_ENV = "LAWGOV_SCORE_DISABLE_PLUGIN_AUTOLOAD"
 TRACE_ENV = "LAWGOV_SCORE_TRACE_HOOKS"
@@ -41,6 +54,14 @@ class PluginInfo:
     version: str
     dimensions: tuple[str, ...] = ()
     error: str | None = None
+    """Why it is not in use: ``disabled``, or the cause of its fault."""
+    stage: str | None = None
+    """Where a broken plugin failed: ``import``, ``register``, a hook's name, ``definition()`` …"""
+
+    @property
+    def status(self) -> str:
+        """``ok``, ``disabled`` or ``broken``."""
+        return "ok" if self.error is None else "disabled" if self.error == "disabled" else "broken"
 
 
 def disabled_from_environment() -> set[str]:
@@ -50,21 +71,29 @@ def disabled_from_environment() -> set[str]:
 
 
 def get_plugin_manager(
-    disabled: Iterable[str] = (), *, autoload: bool | None = None, strict_load: bool = False
+    disabled: Iterable[str] = (),
+    *,
+    autoload: bool | None = None,
+    strict: bool = False,
+    report: Callable[[PluginFault], None] | None = None,
 ) -> pluggy.PluginManager:
     """Build a fresh plugin manager with every installed plugin that is not disabled.
 
+    A plugin that fails to import or to register (a hook implementation asking for an argument
+    its hook does not pass, a hook name no spec declares) is left out and recorded
+    (:func:`lawgov_score.plugin_guard.faults`), as are later faults of its hooks.
+
     :param disabled: entry-point names not to load, on top of ``LAWGOV_SCORE_DISABLE_PLUGINS``.
     :param autoload: load entry points; ``None`` means unless ``LAWGOV_SCORE_DISABLE_PLUGIN_AUTOLOAD``.
-    :param strict_load: raise :class:`PluginError` when a plugin fails to import, instead of
-        recording it (see :func:`load_failures`).
+    :param strict: raise :class:`PluginError` on any plugin fault instead of recording it.
+    :param report: called with each fault as it is recorded (the command line prints a warning).
     """
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
+    configure(pm, strict, report)
     if autoload is None:
         autoload = not os.environ.get(AUTOLOAD_ENV)
     blocked = set(disabled) | disabled_from_environment()
-    failures: list[PluginInfo] = []
     if autoload:
         for entry_point in _entry_points():
             if entry_point.name in blocked:
@@ -72,30 +101,41 @@ def get_plugin_manager(
                 continue
             try:
                 plugin = entry_point.load()
-            except Exception as error:  # any import-time error of third-party code
-                info = _describe(entry_point, error=f"{type(error).__name__}: {error}")
-                if strict_load:
-                    raise PluginError(_failure_message(info)) from error
-                failures.append(info)
+            except (Exception, SystemExit) as error:  # any import-time error of third-party code
+                record_fault(pm, entry_point.name, "import", describe_error(error), plugin=None)
                 continue
-            pm.register(plugin, name=entry_point.name)
-    pm._lawgov_load_failures = failures  # type: ignore[attr-defined]
+            register(pm, plugin, entry_point.name)
     if os.environ.get(TRACE_ENV):
         pm.trace.root.setwriter(sys.stderr.write)
         pm.enable_tracing()
     return pm
 
 
-def load_failures(pm: pluggy.PluginManager) -> list[PluginInfo]:
-    """The plugins that failed to import when ``pm`` was built."""
-    return list(getattr(pm, "_lawgov_load_failures", []))
+def register(pm: pluggy.PluginManager, plugin: object, name: str | None = None) -> str | None:
+    """Register ``plugin`` as an entry point's plugin is: checked against the hook specs, its
+    reader isolated (:func:`lawgov_score.plugin_guard.guard_readers`). Programs that register
+    plugins by hand call this rather than ``pm.register``.
 
-
-def _failure_message(info: PluginInfo) -> str:
-    return (
-        f"plugin {info.name!r} (entry point {info.module}, distribution {info.distribution} "
-        f"{info.version}) failed to load: {info.error}"
-    )
+    :returns: the name it is registered under, or ``None`` if it was left out (or is blocked).
+    """
+    try:
+        registered = pm.register(plugin, name=name)
+    except pluggy.PluginValidationError as error:
+        # pluggy's message: the plugin and hook, the implementation's signature, what is wrong
+        details = "; ".join(line.strip() for line in str(error).splitlines()[1:] if line.strip()) or str(error)
+        record_fault(pm, name or str(id(plugin)), "register", f"it breaks the hook contract: {details}", plugin)
+        return None
+    except (Exception, SystemExit) as error:  # reading the plugin's attributes ran its code
+        record_fault(pm, name or str(id(plugin)), "register", describe_error(error), plugin)
+        return None
+    if registered is None:  # blocked
+        return None
+    unknown = sorted(c.name for c in pm.get_hookcallers(plugin) or () if c.spec is None)
+    if unknown:
+        record_fault(pm, registered, "register", f"it implements hooks that do not exist: {', '.join(unknown)}")
+        return None
+    guard_readers(pm, plugin)
+    return registered
 
 
 def _entry_points() -> list[metadata.EntryPoint]:
@@ -115,7 +155,11 @@ def _describe(entry_point: metadata.EntryPoint, error: str | None = None) -> Plu
 
 
 def load_dimensions(pm: pluggy.PluginManager) -> list[DimensionPlugin]:
-    """Collect every registered dimension plugin, sorted by code; a duplicate code is an error."""
+    """Collect every registered dimension plugin, sorted by code; a duplicate code is an error.
+
+    A plugin whose hook raises or returns something other than dimension plugins, or one of
+    whose dimensions cannot give its ``definition()``, is left out whole (and recorded).
+    """
     by_code: dict[str, tuple[DimensionPlugin, str]] = {}
     for plugin, impl in _dimension_results(pm):
         code = plugin.code
@@ -130,22 +174,43 @@ def load_dimensions(pm: pluggy.PluginManager) -> list[DimensionPlugin]:
 
 def _dimension_results(pm: pluggy.PluginManager) -> list[tuple[DimensionPlugin, str]]:
     results: list[tuple[DimensionPlugin, str]] = []
-    hook = pm.hook.lawgov_score_register_dimensions
-    impls = hook.get_hookimpls()
-    for impl in impls:
-        # One plugin at a time, to know who declared what; through a hook caller rather than
-        # impl.function(), so that LAWGOV_SCORE_TRACE_HOOKS shows the call.
-        caller = pm.subset_hook_caller(hook.name, [other.plugin for other in impls if other is not impl])
-        answers: list[Sequence[object] | None] = caller()
-        declared: Sequence[object] = (answers[0] if answers else None) or ()
-        for plugin in declared:
-            if not isinstance(plugin, DimensionPlugin):
-                raise PluginError(
-                    f"plugin {impl.plugin_name!r}: lawgov_score_register_dimensions returned "
-                    f"{type(plugin).__name__}, expected a lawgov_score.dimension.DimensionPlugin"
-                )
-            results.append((plugin, impl.plugin_name))
+    # One plugin at a time, to know who declared what, through a hook caller so that
+    # LAWGOV_SCORE_TRACE_HOOKS shows each call; each call guarded.
+    for name, declared in call_each(pm, DIMENSIONS_HOOK):
+        problem = _declaration_problem(declared)
+        if problem is None:
+            problem = next((p for p in map(_definition_problem, declared or ()) if p is not None), None)
+        if problem is not None:
+            stage, cause = problem
+            record_fault(pm, name, stage, cause)
+            continue
+        for plugin in declared or ():
+            results.append((plugin, name))
+            with suppress(TypeError):  # a plugin object that cannot be weakly referenced
+                health(pm).providers[plugin] = name
     return results
+
+
+def _declaration_problem(declared: object) -> tuple[str, str] | None:
+    if declared is None:
+        return None
+    if not isinstance(declared, (list, tuple)):
+        return DIMENSIONS_HOOK, f"returned a {type(declared).__name__}, expected a list of DimensionPlugin"
+    wrong = next((item for item in declared if not isinstance(item, DimensionPlugin)), None)
+    if wrong is not None:
+        return DIMENSIONS_HOOK, f"returned a {type(wrong).__name__}, expected a lawgov_score.dimension.DimensionPlugin"
+    return None
+
+
+def _definition_problem(plugin: DimensionPlugin) -> tuple[str, str] | None:
+    stage = f"{type(plugin).__name__}.definition()"
+    try:
+        definition = plugin.definition()
+    except (Exception, SystemExit) as error:
+        return stage, describe_error(error)
+    if not isinstance(definition, Dimension):
+        return stage, f"returned a {type(definition).__name__}, expected a lawgov_score.model.framework.Dimension"
+    return None
 
 
 def dimension_sort_key(code: str) -> tuple[str, int, str]:
@@ -156,7 +221,10 @@ def dimension_sort_key(code: str) -> tuple[str, int, str]:
 
 
 def plugin_name_of(pm: pluggy.PluginManager, plugin: DimensionPlugin) -> str:
-    """The entry-point name of the plugin module that declared ``plugin``."""
+    """The entry-point name of the plugin that declared ``plugin`` (a module, or any object)."""
+    declared_by = health(pm).providers.get(plugin)
+    if declared_by is not None and not declared_by.isdigit():  # pluggy names an unnamed plugin by its id()
+        return declared_by
     module = type(plugin).__module__
     for name, registered in pm.list_name_plugin():
         if isinstance(registered, ModuleType) and registered.__name__ == module:
@@ -165,16 +233,26 @@ def plugin_name_of(pm: pluggy.PluginManager, plugin: DimensionPlugin) -> str:
 
 
 def describe_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
-    """Every plugin installed for the group: loaded ones with their dimensions, and failures."""
-    loaded = {name for name, plugin in pm.list_name_plugin() if plugin is not None}
+    """Every plugin installed for the group: loaded ones with their dimensions, broken ones with
+    the stage and cause of their fault, disabled ones.
+
+    The dimension hook is called here, so that a plugin that fails in it is listed as broken;
+    the panel's method hooks show their faults once they have been collected
+    (:func:`lawgov_score.panel.registry.resolve_methods`, as ``lawgov-score plugins`` does), a
+    reader's once it has been asked to read a file.
+    """
     dims: dict[str, list[str]] = {}
     for plugin, impl in _dimension_results(pm):
         dims.setdefault(impl, []).append(plugin.code)
+    broken: dict[str, PluginFault] = {}
+    for fault in faults(pm):
+        broken.setdefault(fault.name, fault)
+    loaded = {name for name, plugin in pm.list_name_plugin() if plugin is not None}
     infos: list[PluginInfo] = []
-    failed = {info.name: info for info in load_failures(pm)}
     for entry_point in _entry_points():
-        if entry_point.name in failed:
-            infos.append(failed[entry_point.name])
+        if entry_point.name in broken:
+            fault = broken[entry_point.name]
+            infos.append(evolve(_describe(entry_point, error=fault.error), stage=fault.stage))
         elif entry_point.name in loaded:
             infos.append(evolve(_describe(entry_point), dimensions=tuple(dims.get(entry_point.name, ()))))
         else:

@@ -8,9 +8,7 @@ CSV comes in two shapes, told apart by the header:
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import math
 import os
 from collections.abc import Iterator
@@ -20,7 +18,7 @@ from typing import Any
 from attrs import frozen
 
 from lawgov_score.errors import InputError
-from lawgov_score.files import decode_utf8, read_json
+from lawgov_score.files import csv_records, decode_utf8, parse_json, read_input
 from lawgov_score.model.framework import Framework
 from lawgov_score.model.observation import Evidence, Observation, Unit
 from lawgov_score.schemas import validate
@@ -40,15 +38,12 @@ class ObservationTable:
 def load_observations(path: str | os.PathLike[str], framework: Framework) -> ObservationTable:
     """Read a JSON or CSV observations file and check every indicator id against ``framework``."""
     source = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror}", source) from error
+    raw = read_input(path)
     digest = hashlib.sha256(raw).hexdigest()
     if Path(path).suffix.lower() == ".csv":
         rows = list(_csv_rows(raw, source))
     else:
-        data = read_json(path)
+        data = parse_json(decode_utf8(raw, source), source)
         validate(data, "observations", source)
         _check_duplicate_units(data, source)
         rows = list(_json_rows(data))
@@ -90,16 +85,15 @@ def _float(value: Any) -> float | None:
 
 
 def _csv_rows(raw: bytes, source: str) -> Iterator[_Row]:
-    text = decode_utf8(raw, source)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [name.strip() for name in next(reader, [])]
+    records = csv_records(decode_utf8(raw, source), source)
+    header = [name.strip() for name in records[0][1]] if records else []
     if not header or "unit" not in header:
         raise InputError('the CSV needs a header row with a "unit" column', source, "row 1")
     if len(set(header)) != len(header):
         duplicate = next(name for name in header if header.count(name) > 1)
         raise InputError(f"column {duplicate!r} appears twice in the header", source, "row 1")
     is_long = all(column in header for column in LONG_COLUMNS)
-    for number, cells in enumerate(reader, start=2):
+    for number, cells in records[1:]:
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != len(header):

@@ -55,12 +55,12 @@ def test_import_failure_is_reported_with_its_origin(tmp_path: Path, monkeypatch:
     pm = get_plugin_manager()
     [info] = [i for i in describe_plugins(pm) if i.name == "acme_broken"]
     assert (info.distribution, info.version, info.module) == ("acme_broken", "0.3", "acme_broken_mod")
-    assert info.error == "ImportError: needs acme-core"
+    assert (info.status, info.stage, info.error) == ("broken", "import", "ImportError: needs acme-core")
     assert len(load_dimensions(pm)) == len(BUILTIN)  # the others still load
     with pytest.raises(
         PluginError, match=r"plugin 'acme_broken' \(entry point acme_broken_mod, distribution acme_broken 0.3\)"
     ):
-        get_plugin_manager(strict_load=True)
+        get_plugin_manager(strict=True)
 
 
 def test_import_failure_on_the_command_line(tmp_path: Path) -> None:

@@ -8,11 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from lawgov_score import __version__
-from lawgov_score.errors import InputError, LawgovScoreError, PluginError, StrictModeError
-
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-EXIT_USAGE = 2
+from lawgov_score.cli.boundary import DEBUG_ENV, EXIT_INTERRUPTED, EXIT_USAGE, dash_hint, guarded
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="do not load the plugin with this entry-point name (repeatable; also LAWGOV_SCORE_DISABLE_PLUGINS=a,b)",
     )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=f"on an internal error, print the full traceback instead of saving it to a file (also {DEBUG_ENV}=1)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (score, score_table, extract, rank, validate, framework, plugins):
         module.register(commands)
@@ -41,21 +42,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 2 bad input, 1 internal error)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run the command line; return the exit status (0 done, 1 a bug, 2 bad input, 130 interrupted).
+
+    Every failure is turned into a message by :func:`lawgov_score.cli.boundary.guarded`.
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        status: int = args.func(args)
-    except (InputError, PluginError, StrictModeError) as error:
-        print(f"lawgov-score: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except LawgovScoreError as error:
-        print(f"lawgov-score: error: {error}", file=sys.stderr)
-        return EXIT_INTERNAL
-    except BrokenPipeError:
-        # The reader (`| head`) went away: not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error argparse has reported
+        status = 0 if stop.code is None else stop.code if isinstance(stop.code, int) else EXIT_USAGE
+        hint = dash_hint(argv) if status == EXIT_USAGE else None
+        if hint:
+            print(hint, file=sys.stderr)
+        return status
     except KeyboardInterrupt:
-        return 130
-    return status
+        return EXIT_INTERRUPTED
+    debug = bool(args.debug or os.environ.get(DEBUG_ENV))
+    return guarded(lambda: int(args.func(args)), argv, debug)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from lawgov_score.cli.common import plugin_manager
 from lawgov_score.cli.output import write_output
+from lawgov_score.output_text import json_text
 
 FORMATS = ("json", "table")
 
@@ -44,6 +44,6 @@ def run(args: argparse.Namespace) -> int:
         data = document_to_dict(document, include_text=args.text)
         # Our own output must honour the published schema; a failure here is a bug, reported as such.
         validate_document(data, "lawgov-score extract output")
-        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        text = json_text(data, indent=1)
     write_output(text, args.output)
     return 0

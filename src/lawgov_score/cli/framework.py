@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from lawgov_score.cli.common import add_format, add_framework, plugin_manager
 from lawgov_score.cli.output import write_output
 from lawgov_score.model.framework import Framework, Indicator, goalposts_of
+from lawgov_score.output_text import json_text
 from lawgov_score.render.text_table import clip, render_table
 
 DESCRIPTION = (
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     pm = plugin_manager(args)
     framework = load_framework(args.framework, pm) if args.framework else default_framework(pm)
     if args.format == "json":
-        write_output(json.dumps(framework_to_dict(framework), ensure_ascii=False, indent=2), args.output)
+        write_output(json_text(framework_to_dict(framework)), args.output)
     else:
         write_output(framework_text(framework), args.output)
     return 0

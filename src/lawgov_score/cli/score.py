@@ -8,7 +8,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lawgov_score.cli.common import REPORT_FORMATS, add_format, add_framework, add_strict, plugin_manager
+from lawgov_score.cli.common import (
+    REPORT_FORMATS,
+    add_format,
+    add_framework,
+    add_strict,
+    check_explain,
+    plugin_manager,
+)
 from lawgov_score.cli.output import write_output
 from lawgov_score.reading.sources import exists
 
@@ -74,8 +81,7 @@ def run(args: argparse.Namespace) -> int:
         reports = [str(seed_path())]
         print(f"no report given: scoring the bundled seed report {reports[0]}", file=sys.stderr)
     scorer = Scorer.create(args.framework, plugin_manager(args))
-    if args.explain and args.explain not in {d.code for d in scorer.framework.dimensions}:
-        raise InputError(f"--explain {args.explain}: the framework has no such dimension", None, None)
+    check_explain(args.explain, scorer.framework)
     paths = expand_reports(reports, tuple(args.glob or FOLDER_PATTERNS))
     assessments, documents, left_out = [], [], []
     for path in progress(paths):

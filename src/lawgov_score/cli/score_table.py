@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from lawgov_score.cli.common import REPORT_FORMATS, add_format, add_framework, add_strict, plugin_manager
+from lawgov_score.cli.common import (
+    REPORT_FORMATS,
+    add_format,
+    add_framework,
+    add_strict,
+    check_explain,
+    plugin_manager,
+)
 from lawgov_score.cli.output import write_output
 
 DESCRIPTION = (
@@ -24,8 +31,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> int:
     from lawgov_score.render.assessments import render
-    from lawgov_score.scoring import score_table
+    from lawgov_score.scoring import Scorer, score_table
 
-    assessments, ranking = score_table(args.values, args.framework, pm=plugin_manager(args), strict=args.strict)
+    scorer = Scorer.create(args.framework, plugin_manager(args))
+    check_explain(args.explain, scorer.framework)  # before the work, not after it
+    assessments, ranking = score_table(args.values, scorer.framework, pm=scorer.plugin_manager, strict=args.strict)
     write_output(render(assessments, ranking, args.format, args.explain), args.output)
     return 0

@@ -43,8 +43,13 @@ def run(args: argparse.Namespace) -> int:
             f'cannot tell which schema applies; add "kind" to the file or pass --kind ({", ".join(KINDS)})', source, "$"
         )
     validate(data, kind, source)
-    if kind == "framework":  # beyond the schema: every dimension must be provided or defined
+    # Beyond the schema, what the command that reads the file checks, so that "valid" means it runs.
+    if kind == "framework":  # every dimension provided or defined, no indicator twice, weights that add up
         framework_from_dict(data, installed_dimensions(plugin_manager(args)), source)
+    if kind == "pipeline":  # known methods and their parameters, the hierarchy's shape and depth
+        from lawgov_score.panel.spec import PipelineSpec
+
+        PipelineSpec.from_dict(data, source=source, plugins=plugin_manager(args))
     if kind == "observations" and args.framework:  # beyond the schema: known ids, no duplicates
         return _validate_observations(args)
     print(f"{source}: valid {kind} file", file=sys.stderr)

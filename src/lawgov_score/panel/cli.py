@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from lawgov_score.cli.common import add_strict, share_below_one, whole_number
+
 # Only argument parsing lives here, so that building the command line imports no numpy;
 # the work is in lawgov_score.panel.command.
 
@@ -35,16 +37,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--framework", metavar="FW", help="framework file giving the hierarchy")
     parser.add_argument(
-        "--uncertainty", type=int, default=0, metavar="N", help="Monte Carlo base sample size (weights ±25%%); 0 = none"
+        "--uncertainty",
+        type=whole_number,
+        default=0,
+        metavar="N",
+        help="Monte Carlo base sample size (weights ±25%%); 0 = none. The memory it needs is checked before it starts",
     )
-    parser.add_argument("--seed", type=int, default=None, metavar="S", help="random seed for --uncertainty")
+    parser.add_argument(
+        "--seed",
+        type=whole_number,
+        default=None,
+        metavar="S",
+        help="random seed for --uncertainty (default: one is drawn, and recorded in the output)",
+    )
     vary = parser.add_argument_group("assumptions varied by --uncertainty")
     vary.add_argument(
         "--perturb-weights",
-        type=float,
+        type=share_below_one,
         default=0.25,
         metavar="D",
-        help="relative half-width of the uniform weight perturbation (default 0.25; 0 = none)",
+        help="relative half-width of the uniform weight perturbation, from 0 up to 1 (default 0.25; 0 = none)",
     )
     vary.add_argument(
         "--imputations",
@@ -73,6 +85,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--format", choices=("json", "csv", "html"), default="json", help="output format (default: json)"
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    add_strict(parser)
     parser.set_defaults(func=run)
 
 

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import math
+import secrets
 import sys
 from typing import Any
 
+from lawgov_score.cli.output import write_output
 from lawgov_score.errors import InputError
+from lawgov_score.limits import current
+from lawgov_score.output_text import csv_text, json_text
 from lawgov_score.panel.coherence_checks import coherence
 from lawgov_score.panel.hierarchy import Hierarchy
 from lawgov_score.panel.io import is_assessments_file, load_panel, load_spec
 from lawgov_score.panel.monte_carlo import Assumptions, UncertaintyResult, uncertainty
 from lawgov_score.panel.pipeline import run_pipeline
-from lawgov_score.panel.results import PanelResult, write_atomic
+from lawgov_score.panel.results import PanelResult
 from lawgov_score.panel.spec import PipelineSpec
 from lawgov_score.schemas import validate
 
@@ -61,15 +62,35 @@ def _csv(result: PanelResult, analysis: UncertaintyResult | None) -> str:
         header += ["rank.median", "rank.p05", "rank.p95"]
         for i, row in enumerate(rows):
             row += [_number(analysis.median_rank[i]), _number(analysis.rank_p05[i]), _number(analysis.rank_p95[i])]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return csv_text(header, rows)
+
+
+def _planned_bytes(args: argparse.Namespace, panel: Any, hierarchy: Hierarchy | None) -> int:
+    """What an uncertainty run holds at once, checked before it starts: the two base sample
+    matrices (N × inputs each), the units × units rank histogram of the largest year and the
+    chunk budget of the engine (:func:`lawgov_score.panel.monte_carlo.uncertainty`)."""
+    nodes = len(hierarchy.codes) - 1 if hierarchy is not None else panel.shape[1]
+    choices = (args.imputations, args.normalisations, args.aggregations)
+    inputs = (nodes if args.perturb_weights > 0 else 0) + sum(len(c) > 1 for c in choices) + int(args.leave_one_out)
+    units = max(panel.years.count(year) for year in panel.distinct_years())
+    return int(8 * (2 * args.uncertainty * max(inputs, 1) + units * units) + 256 * 2**20)
 
 
 def _number(value: float) -> str:
     return "" if math.isnan(value) else f"{value:g}"
+
+
+def _check_choices(args: argparse.Namespace, plugins: Any) -> None:
+    """The methods named by --normalisations and --aggregations exist, before any work is done."""
+    from lawgov_score.panel.registry import resolve_methods
+
+    methods = resolve_methods(plugins)
+    for option, names, known in (("--normalisations", args.normalisations, methods.normalisers),
+                                 ("--aggregations", args.aggregations, methods.aggregators)):
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise InputError(f"unknown method(s) {', '.join(map(repr, unknown))}; known: {', '.join(sorted(known))}",
+                             option)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
     :raises InputError: bad input, naming the file and the place.
     """
     plugins = _plugins(args)
+    _check_choices(args, plugins)
     spec = load_spec(args.pipeline, plugins)
     hierarchy = _hierarchy(args, plugins, spec)
     panel = load_panel(args.input, hierarchy)
@@ -93,6 +115,13 @@ def run(args: argparse.Namespace) -> int:
     document = result.to_dict()
     analysis = None
     if args.uncertainty > 0:
+        planned = _planned_bytes(args, panel, hierarchy)
+        needs = f"the memory {args.uncertainty:,} base samples would need ({planned / 2**30:,.1f} GiB), in bytes,"
+        current().check("uncertainty_bytes", planned, "--uncertainty", needs)
+        seed = args.seed if args.seed is not None else secrets.randbelow(2**32)
+        if args.seed is None:
+            print(f"lawgov-score: uncertainty: no --seed given, drew seed {seed} (recorded in the output)",
+                  file=sys.stderr)
         bar = _progress(0)
         done = [0]
 
@@ -102,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
             done[0] = runs
 
         try:
-            analysis = uncertainty(panel, spec, n=args.uncertainty, seed=args.seed, hierarchy=hierarchy,
+            analysis = uncertainty(panel, spec, n=args.uncertainty, seed=seed, hierarchy=hierarchy,
                                    assumptions=_assumptions(args), plugins=plugins, progress=advance)
         except InputError as error:
             raise InputError(error.message, error.source or args.pipeline, error.location) from None
@@ -122,6 +151,6 @@ def run(args: argparse.Namespace) -> int:
 
         text = render_panel_html(result, analysis, title=spec.name or None)
     else:
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    write_atomic(args.output or sys.stdout, text)
+        text = json_text(document)
+    write_output(text, args.output)
     return 0

@@ -23,19 +23,34 @@ def to_float(value: object) -> float:
 
     :param value: a cell of a table.
     :returns: the number, or NaN when missing.
-    :raises ValueError: the cell is text that is not a number.
+    :raises ValueError: the cell is text that is not a number, or an infinity.
     """
     if value is None:
         return math.nan
     if isinstance(value, str):
         text = value.strip()
-        return math.nan if text.lower() in MISSING_TEXT else float(text)
-    return float(value)  # type: ignore[arg-type]
+        number = math.nan if text.lower() in MISSING_TEXT else float(text)
+    else:
+        number = float(value)  # type: ignore[arg-type]
+    if math.isinf(number):  # "1e400" or "inf": no computation downstream could use it
+        raise ValueError(f"not a finite number: {value!r}")
+    return number
 
 
 def _year(value: object) -> int | None:
-    number = to_float(value)
-    return None if math.isnan(number) else int(number)
+    """A year cell: blank or ``NA``-like for none, else a whole number.
+
+    :raises ValueError: anything else (text, ``2023.5``, ``1e400``).
+    """
+    try:
+        number = to_float(value)
+    except (TypeError, ValueError):
+        number = math.inf
+    if math.isnan(number):
+        return None
+    if not (math.isfinite(number) and number == int(number)):
+        raise ValueError(f"a year must be a whole number, got {value!r}")
+    return int(number)
 
 
 def _matrix(value: object) -> FloatArray:
@@ -124,7 +139,12 @@ class Panel:
                                      f'row {i + 2}, column "{code}"') from None
         other = [c for c in columns if c not in set(indicators) | {unit_column, year_column}]
         meta = {c: tuple(row.get(c) for row in rows) for c in other}
-        years = tuple(_year(row.get(year_column)) if year_column else None for row in rows)
+        years = []
+        for i, row in enumerate(rows):
+            try:
+                years.append(_year(row.get(year_column)) if year_column else None)
+            except ValueError as error:
+                raise InputError(str(error), source, f'row {i + 2}, column "{year_column}"') from None
         units = tuple(str(row[unit_column]) for row in rows)
         return cls(values, units, tuple(indicators), years, meta, hierarchy)
 
@@ -150,7 +170,11 @@ class Panel:
         seen_indicators: dict[str, None] = {}
         for i, row in enumerate(rows):
             try:
-                key = (str(row["unit"]), _year(row.get("year")))
+                year = _year(row.get("year"))
+            except ValueError as error:
+                raise InputError(str(error), source, f"observations[{i}].year") from None
+            try:
+                key = (str(row["unit"]), year)
                 code = str(row["indicator"])
                 value = to_float(row.get("value"))
             except KeyError as error:

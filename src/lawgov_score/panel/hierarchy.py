@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, field, fields, frozen
 
 from lawgov_score.errors import InputError
+from lawgov_score.limits import current
 from lawgov_score.model.framework import goalposts_of
 
 if TYPE_CHECKING:
@@ -97,12 +98,13 @@ class Node:
 
 
 def _check_tree(nodes: tuple[Node, ...]) -> None:
-    codes = [node.code for node in nodes]
+    """One root, known parents, no cycle, depth within the ``hierarchy_depth`` limit, and sibling
+    weights whose sum a float can hold — in time linear in the number of nodes."""
     seen: set[str] = set()
-    for code in codes:
-        if code in seen:
-            raise ValueError(f"node code {code!r} appears twice in the hierarchy")
-        seen.add(code)
+    for node in nodes:
+        if node.code in seen:
+            raise ValueError(f"node code {node.code!r} appears twice in the hierarchy")
+        seen.add(node.code)
     roots = [node.code for node in nodes if node.parent is None]
     if len(roots) != 1:
         raise ValueError(f"a hierarchy needs exactly one root (a node without parent), got {roots}")
@@ -110,14 +112,38 @@ def _check_tree(nodes: tuple[Node, ...]) -> None:
     for node in nodes:
         if node.parent is not None and node.parent not in parents:
             raise ValueError(f"node {node.code!r} has parent {node.parent!r}, which is not a node")
-        # walking up must reach the root within len(nodes) steps, else there is a cycle
-        current: str | None = node.code
-        for _ in range(len(nodes) + 1):
-            current = parents[current] if current is not None else None
-            if current is None:
-                break
-        else:
-            raise ValueError(f"node {node.code!r} is on a cycle of parents")
+    depth = _depths(parents)
+    deepest = max(depth, key=depth.__getitem__)
+    current().check("hierarchy_depth", depth[deepest], None, f"the hierarchy's depth (down to node {deepest!r})")
+    siblings: dict[str | None, list[float]] = {}
+    for node in nodes:
+        siblings.setdefault(node.parent, []).append(node.weight)
+    for parent, weights in siblings.items():
+        try:
+            total = math.fsum(weights)
+        except OverflowError:
+            total = math.inf
+        if not math.isfinite(total):
+            raise ValueError(f"the weights of the children of {parent!r} sum to more than a float can hold")
+
+
+def _depths(parents: Mapping[str, str | None]) -> dict[str, int]:
+    """Levels from the root (the root is 1) of every node; a cycle is a :class:`ValueError`."""
+    depth: dict[str, int] = {}
+    for start in parents:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        code: str | None = start
+        while code is not None and code not in depth:
+            if code in on_chain:
+                raise ValueError(f"node {code!r} is on a cycle of parents")
+            chain.append(code)
+            on_chain.add(code)
+            code = parents[code]
+        base = 0 if code is None else depth[code]
+        for offset, member in enumerate(reversed(chain), start=1):
+            depth[member] = base + offset
+    return depth
 
 
 def _scored(indicator: Indicator) -> bool:
@@ -289,22 +315,17 @@ class Hierarchy:
         return self._levels(declared=True)
 
     def _levels(self, declared: bool) -> dict[str, int]:
-        kids: dict[str, list[str]] = {}
-        for node in self.nodes:
-            if node.parent is not None:
-                kids.setdefault(node.parent, []).append(node.code)
+        # children before parents (deepest first), so that each height is known when needed
+        depth = _depths({node.code: node.parent for node in self.nodes})
         given = {node.code: node.level for node in self.nodes}
-        out: dict[str, int] = {}
-
-        def level(code: str) -> int:
-            if code not in out:
-                computed = 1 + max((level(k) for k in kids.get(code, ())), default=0)
-                out[code] = given[code] if declared and given[code] > 0 else computed
-            return out[code]
-
-        for code in self.codes:
-            level(code)
-        return out
+        parent_of = {node.code: node.parent for node in self.nodes}
+        height: dict[str, int] = {}
+        for code in sorted(depth, key=depth.__getitem__, reverse=True):
+            height.setdefault(code, 1)
+            parent = parent_of[code]
+            if parent is not None:
+                height[parent] = max(height.get(parent, 1), height[code] + 1)
+        return {code: given[code] if declared and given[code] > 0 else height[code] for code in self.codes}
 
     def path(self, code: str) -> Sequence[str]:
         """Codes from ``code`` up to the root, both included."""

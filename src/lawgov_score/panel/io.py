@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
 from lawgov_score.errors import InputError
-from lawgov_score.files import read_json
+from lawgov_score.files import csv_records, decode_utf8, read_input, read_json
 from lawgov_score.panel.data import Panel
 from lawgov_score.panel.hierarchy import Hierarchy
 from lawgov_score.panel.spec import PipelineSpec
@@ -17,24 +16,28 @@ LONG_COLUMNS = {"unit", "indicator", "value"}
 
 
 def read_csv(path: str | Path) -> list[dict[str, str]]:
-    """Read a CSV file with a header row (UTF-8, a byte-order mark allowed).
+    """Read a CSV file with a header row (UTF-8, a byte-order mark allowed); blank lines are skipped.
 
-    :raises InputError: unreadable, empty, or a row with more cells than the header.
+    :raises InputError: unreadable, empty, or a row with more or fewer cells than the header
+        (a short row is an error, never a row of missing values).
     """
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as stream:
-            reader = csv.DictReader(stream)
-            rows = []
-            for row in reader:
-                if None in row:
-                    raise InputError("more cells than header columns", str(path), f"line {reader.line_num}")
-                rows.append(dict(row))
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", str(path)) from None
-    except (UnicodeDecodeError, csv.Error) as error:
-        raise InputError(f"not a UTF-8 CSV file: {error}", str(path)) from None
+    source = str(path)
+    records = [(number, cells) for number, cells in csv_records(decode_utf8(read_input(path), source), source) if cells]
+    if not records:
+        raise InputError("the CSV file is empty", source)
+    header = records[0][1]
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise InputError(f"columns appear twice in the header: {repeated}", source, "row 1")
+    rows = []
+    for number, cells in records[1:]:
+        if len(cells) != len(header):
+            more_or_fewer = "more" if len(cells) > len(header) else "fewer"
+            raise InputError(f"{len(cells)} cells, {more_or_fewer} than the {len(header)} columns of the header",
+                             source, f"row {number}")
+        rows.append(dict(zip(header, cells)))
     if not rows:
-        raise InputError("the CSV file has no data rows", str(path))
+        raise InputError("the CSV file has no data rows", source)
     return rows
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import os
 from collections.abc import Mapping, Sequence
@@ -12,8 +10,9 @@ from typing import IO, Any
 import numpy as np
 from attrs import field, frozen
 
-from lawgov_score.files import write_text_atomic
+from lawgov_score.output_text import csv_text
 from lawgov_score.panel.types import FloatArray, parent_tuple, str_tuple, year_tuple
+from lawgov_score.writing import write_file
 
 
 def json_number(value: float) -> float | None:
@@ -39,20 +38,6 @@ def require_pandas() -> Any:
             "DataFrames need pandas, which is optional: pip install 'lawgov-score[pandas]'"
         ) from None
     return pandas
-
-
-def write_atomic(target: str | os.PathLike[str] | IO[str], text: str) -> None:
-    """Write text to a stream, or to a file through a temporary file renamed into place.
-
-    A failure never leaves a partial file at ``target``.
-
-    :param target: a path or an open text stream.
-    :param text: the content.
-    """
-    if not isinstance(target, (str, os.PathLike)):
-        target.write(text)
-        return
-    write_text_atomic(target, text)
 
 
 @frozen(eq=False)
@@ -186,17 +171,15 @@ class PanelResult:
     def to_csv(self, target: str | os.PathLike[str] | IO[str] | None = None) -> str:
         """Write (and return) the result as CSV: one row per unit, see :meth:`table`.
 
-        :param target: a path (written atomically), an open text stream, or ``None``.
+        :param target: a path (written whole or not at all, see :func:`lawgov_score.writing.write_file`),
+            an open text stream, or ``None``.
         :returns: the CSV text.
         """
-        header, rows = self.table()
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        text = buffer.getvalue()
-        if target is not None:
-            write_atomic(target, text)
+        text = csv_text(*self.table())
+        if isinstance(target, (str, os.PathLike)):
+            write_file(target, text)
+        elif target is not None:
+            target.write(text)
         return text
 
     def to_frames(self) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -10,7 +11,7 @@ from attrs import evolve, field, frozen
 
 from lawgov_score.errors import InputError, ValidationErrors
 from lawgov_score.panel.hierarchy import Hierarchy
-from lawgov_score.panel.registry import Methods, resolve_methods
+from lawgov_score.panel.registry import Methods, parameters_problem, resolve_methods
 from lawgov_score.schemas import validate
 
 DATA_STEPS = ("denominate", "screen", "impute", "treat", "normalise")
@@ -80,6 +81,8 @@ class PipelineSpec:
                 hierarchy = Hierarchy.from_list(data["hierarchy"])
             except ValueError as error:
                 raise InputError(str(error), source, "$.hierarchy") from None
+            except InputError as error:  # a limit, which names no file
+                raise InputError(error.message, source, "$.hierarchy") from None
         spec = cls(
             steps=tuple(Step(s["step"], {k: v for k, v in s.items() if k != "step"}) for s in data["steps"]),
             hierarchy=hierarchy,
@@ -124,17 +127,24 @@ class PipelineSpec:
             if step.name == "normalise" and step.get("method") not in methods.normalisers:
                 errors.append(InputError(f"unknown normaliser {step.get('method')!r}; "
                                          f"known: {sorted(methods.normalisers)}", source, f"{where}.method"))
+            elif step.name == "normalise":
+                errors += _parameter_errors(methods, "normaliser", step.get("method"), step.get("params", {}),
+                                            source, f"{where}.params")
             if step.name == "aggregate":
-                named = [(f"{where}.method", step.get("method", "arithmetic"))]
-                named += [(f"{where}.nodes.{code}.method", o["method"])
-                          for code, o in step.get("nodes", {}).items() if "method" in o]
-                errors += [InputError(f"unknown aggregator {name!r}; known: {sorted(methods.aggregators)}",
-                                      source, path) for path, name in named if name not in methods.aggregators]
+                errors += _aggregate_errors(step, methods, source, where)
             if step.name == "weight":
                 chosen = step.get("set", "framework")
                 if chosen not in BUILTIN_WEIGHT_SETS and chosen not in self.weight_sets:
                     errors.append(InputError(f"unknown weight set {chosen!r}; known: "
                                              f"{[*BUILTIN_WEIGHT_SETS, *self.weight_sets]}", source, f"{where}.set"))
+        for name, weights in self.weight_sets.items():
+            try:
+                total = math.fsum(weights.values())
+            except OverflowError:
+                total = math.inf
+            if not math.isfinite(total):
+                errors.append(InputError(f"the weights of set {name!r} sum to more than a float can hold",
+                                         source, f"$.weight_sets.{name}"))
         if errors:
             raise ValidationErrors(errors, source)
 
@@ -173,6 +183,38 @@ class PipelineSpec:
     def without_step(self, name: str) -> PipelineSpec:
         """A copy without step ``name``."""
         return evolve(self, steps=tuple(s for s in self.steps if s.name != name))
+
+
+# Arguments the engine passes itself: the data (and weights), and what it builds from the tree.
+_SUPPLIED = {"normaliser": 1, "aggregator": 2}
+_FROM_THE_TREE = {("normaliser", "goalposts"): "goalposts", ("normaliser", "target"): "targets"}
+
+
+def _parameter_errors(methods: Methods, kind: str, name: str, params: Any, source: str | None,
+                      where: str) -> list[InputError]:
+    """A method's parameters checked against its function's signature (names, and simple types)."""
+    if not isinstance(params, Mapping):
+        return []  # the schema has said so already
+    given = {k: v for k, v in params.items() if k != _FROM_THE_TREE.get((kind, name))}
+    problem = parameters_problem(methods.function(kind, name), given, _SUPPLIED[kind])
+    return [InputError(f"{kind} {name!r}: {problem}", source, where)] if problem else []
+
+
+def _aggregate_errors(step: Step, methods: Methods, source: str | None, where: str) -> list[InputError]:
+    default = step.get("method", "arithmetic")
+    named = [(f"{where}.method", default, f"{where}.params", step.get("params", {}))]
+    for code, own in step.get("nodes", {}).items():
+        method = own.get("method", default)
+        params = own.get("params", step.get("params", {}) if method == default else {})
+        named.append((f"{where}.nodes.{code}.method", method, f"{where}.nodes.{code}.params", params))
+    errors = []
+    for method_path, method, params_path, params in named:
+        if method not in methods.aggregators:
+            errors.append(InputError(f"unknown aggregator {method!r}; known: {sorted(methods.aggregators)}",
+                                     source, method_path))
+        else:
+            errors += _parameter_errors(methods, "aggregator", method, params, source, params_path)
+    return errors
 
 
 def coinr_example_spec(hierarchy: Hierarchy | None = None) -> PipelineSpec:

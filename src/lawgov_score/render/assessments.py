@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from lawgov_score.model.assessment import Assessment, DimensionScore
 from lawgov_score.model.serialise import to_dict
+from lawgov_score.output_text import csv_text, json_text
 from lawgov_score.render.text_table import clip, render_table
 from lawgov_score.render.views import axis
 from lawgov_score.schemas import validate
@@ -62,7 +60,7 @@ def document(assessments: Sequence[Assessment], ranking: Sequence[RankEntry]) ->
 
 
 def to_json(assessments: Sequence[Assessment], ranking: Sequence[RankEntry]) -> str:
-    return json.dumps(document(assessments, ranking), ensure_ascii=False, indent=2) + "\n"
+    return json_text(document(assessments, ranking))
 
 
 CSV_COLUMNS = (
@@ -81,17 +79,15 @@ CSV_COLUMNS = (
 
 def to_csv(assessments: Sequence[Assessment]) -> str:
     """Long CSV: a row per unit × indicator, plus a row per dimension and one for the overall."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows: list[list[Any]] = []
     for a in assessments:
-        writer.writerow([a.unit.name, a.unit.year, "", "", "", _n(a.overall), "", 1, _n(a.overall), a.status])
+        rows.append([a.unit.name, a.unit.year, "", "", "", _n(a.overall), "", 1, _n(a.overall), a.status])
         for d in a.dimensions:
-            writer.writerow(
+            rows.append(
                 [a.unit.name, a.unit.year, d.code, "", "", _n(d.score), d.weight, _n(d.effective_weight), "", d.status]
             )
             for i in d.indicators:
-                writer.writerow(
+                rows.append(
                     [
                         a.unit.name,
                         a.unit.year,
@@ -105,7 +101,7 @@ def to_csv(assessments: Sequence[Assessment]) -> str:
                         i.status,
                     ]
                 )
-    return out.getvalue()
+    return csv_text(CSV_COLUMNS, rows)
 
 
 def _n(value: float | None) -> str:

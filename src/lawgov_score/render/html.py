@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
 from attrs import field, frozen
 from markupsafe import Markup, escape
 
+from lawgov_score.errors import InputError
 from lawgov_score.model import tuple_of
 from lawgov_score.model.assessment import Assessment, AuditFinding, DimensionScore, IndicatorScore
 from lawgov_score.render import charts, views
@@ -332,19 +334,36 @@ def _collection(
     )
 
 
-def _page(template: str, generated: datetime | None, **context: Any) -> str:
+Generated = datetime | Literal[False] | None
+"""When a page says it was made: a time, ``False`` to leave it out, ``None`` for now — or, when
+the ``SOURCE_DATE_EPOCH`` variable is set (reproducible builds), that time, so that the same
+inputs give the same bytes."""
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+
+def generated_text(generated: Generated) -> str | None:
+    """The time printed on a page (see :data:`Generated`), or ``None`` to print none."""
+    if generated is False:
+        return None
+    if generated is None:
+        epoch = os.environ.get(SOURCE_DATE_EPOCH, "").strip()
+        if epoch:
+            try:
+                generated = datetime.fromtimestamp(int(epoch), timezone.utc)
+            except (ValueError, OverflowError, OSError):
+                raise InputError(f"must be a whole number of seconds since 1970, got {epoch!r}",
+                                 SOURCE_DATE_EPOCH) from None
+        else:
+            generated = datetime.now(timezone.utc)
+    return generated.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _page(template: str, generated: Generated, **context: Any) -> str:
     style, script, script_hash = _assets()
-    when = (generated or datetime.now(timezone.utc)).astimezone(timezone.utc)
     return (
         environment()
         .get_template(template)
-        .render(
-            style=style,
-            script=script,
-            script_hash=script_hash,
-            generated=when.strftime("%Y-%m-%d %H:%M UTC"),
-            **context,
-        )
+        .render(style=style, script=script, script_hash=script_hash, generated=generated_text(generated), **context)
     )
 
 
@@ -353,7 +372,7 @@ def render_html(
     ranking: Sequence[RankEntry] | None = None,
     *,
     uncertainty: Any | None = None,
-    generated: datetime | None = None,
+    generated: Generated = None,
     title: str | None = None,
 ) -> str:
     """One self-contained HTML page for one report, or a comparison of several.
@@ -363,7 +382,7 @@ def render_html(
     :param ranking: the ranking to show (default: by overall score).
     :param uncertainty: a rank-uncertainty result (duck-typed, see :func:`views.attach_ranks`) whose
         5–95 % rank intervals the ranking then shows.
-    :param generated: the date printed in the provenance (default: now).
+    :param generated: the date printed in the provenance (see :data:`Generated`).
     :param title: the page title (default: the unit, or "N units").
     :returns: the page; one report gives a single-report page, several a ranking, heat map and
         small multiples, and two years of one unit a year-on-year comparison.
@@ -392,7 +411,7 @@ def render_panel_html(
     names: Mapping[str, str] | None = None,
     labels: Mapping[str, tuple[str, str]] | None = None,
     title: str | None = None,
-    generated: datetime | None = None,
+    generated: Generated = None,
 ) -> str:
     """The HTML page of a panel run (``lawgov-score rank --format html``).
 
@@ -404,7 +423,7 @@ def render_panel_html(
     :param names: display name per unit code (default: the code).
     :param labels: ``(zh, en)`` label per node code (default: D1–D10 short labels, else the code).
     :param title: the page title.
-    :param generated: the date printed on the page (default: now).
+    :param generated: the date printed on the page (see :data:`Generated`).
     """
     names = names or {}
     labels = labels or {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,9 +60,8 @@ def score_document(
     context = evolve(context, level_reason=found.reason, warnings=(*context.warnings, *doubts))
     report = ReportContext(scorer.framework.dimensions, found.level)
 
-    def observe(plugin: DimensionPlugin | None, dimension: Dimension) -> Mapping[str, Observation]:
-        observations = plugin.assess_report(document, dimension, report) if plugin is not None else ()
-        return {obs.indicator: obs for obs in observations}
+    def observe(plugin: DimensionPlugin | None, dimension: Dimension) -> Iterable[Observation]:
+        return plugin.assess_report(document, dimension, report) if plugin is not None else ()
 
     meta = document.metadata
     unit = unit or Unit(name=meta.issuer or Path(document.source).stem, year=meta.year, level=found.level,

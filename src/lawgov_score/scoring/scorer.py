@@ -8,7 +8,7 @@ table of ten thousand units is scored in one pass.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pluggy
@@ -28,11 +28,12 @@ from lawgov_score.model.assessment import (
 )
 from lawgov_score.model.framework import Dimension, Framework
 from lawgov_score.model.observation import Observation, Unit
+from lawgov_score.plugin_guard import checked_observations, dimension_faults
 from lawgov_score.plugins import get_plugin_manager, load_dimensions, plugin_name_of, plugin_versions
 from lawgov_score.scoring.assemble import MISSING_TREATMENT, dimension_score
 from lawgov_score.scoring.engine import Plan, evaluate
 
-Observe = Callable[[DimensionPlugin | None, Dimension], Mapping[str, Observation]]
+Observe = Callable[[DimensionPlugin | None, Dimension], Iterable[Observation]]
 
 
 @frozen
@@ -56,6 +57,8 @@ class Scorer:
     plan: Plan
     pinned: bool = False
     """Whether the framework was chosen by the user (never switched to the outline of the year)."""
+    broken: tuple[Failure, ...] = ()
+    """Dimension plugins left out for a fault: their dimensions may be missing, so every overall is withheld."""
 
     @classmethod
     def create(
@@ -77,7 +80,8 @@ class Scorer:
         elif not isinstance(framework, Framework):
             framework = load_framework(framework, pm, loaded)
         plugins = {plugin.code: plugin for plugin in loaded}
-        return cls(framework, pm, plugins, plugin_versions(pm), Plan.of(framework), pinned)
+        broken = tuple(Failure("", f.name, "PluginFault", f"{f.stage}: {f.error}") for f in dimension_faults(pm))
+        return cls(framework, pm, plugins, plugin_versions(pm), Plan.of(framework), pinned, broken)
 
     def with_framework(self, framework: Framework) -> Scorer:
         """The same plugins scoring another framework (e.g. the outline of an older report's year)."""
@@ -101,13 +105,14 @@ class Scorer:
         ``no_evidence``.
         """
         observations: dict[str, Observation] = {}
-        failures: list[Failure] = []
+        failures: list[Failure] = list(self.broken)
+        if strict and self.broken:
+            raise StrictModeError(f"plugin {self.broken[0].plugin!r} is broken: {self.broken[0].message}")
         for dimension in self.framework.dimensions:
             plugin = self.plugins.get(dimension.code)
             try:
-                found = observe(plugin, dimension)
-                observations.update({i.id: found[i.id] for i in dimension.indicators if i.id in found})
-            except Exception as error:  # a plugin's bug must not take the other dimensions down
+                observations.update(checked_observations(observe(plugin, dimension), dimension))
+            except (Exception, SystemExit) as error:  # a plugin's bug must not take the other dimensions down
                 name = plugin_name_of(self.plugin_manager, plugin) if plugin else "framework"
                 if strict:
                     raise StrictModeError(
@@ -121,7 +126,7 @@ class Scorer:
         self, groups: Sequence[tuple[Unit, Mapping[str, Observation]]], input_sha256: str, source: str | None
     ) -> list[Assessment]:
         """Score many units of a table at once (one pass of the engine)."""
-        return self._score(groups, input_sha256, source, [], False, Context())
+        return self._score(groups, input_sha256, source, list(self.broken), False, Context())
 
     def _score(
         self,
@@ -177,10 +182,10 @@ class Scorer:
         warnings = [*context.warnings, *(note for d in dimensions for note in d.notes)]
         if failures:
             value = None
-            failed = ", ".join(f.dimension for f in failures)
+            failed = ", ".join(f.dimension or f"plugin {f.plugin!r}" for f in failures)
             warnings.append(ScoreWarning(
-                "overall.withheld", f"overall withheld: dimension(s) {failed} failed while scoring (see failures)",
-                f"总分暂缺：维度{failed}评分出错（见失败记录）"))
+                "overall.withheld", f"overall withheld: {failed} failed (see failures)",
+                f"总分暂缺：{failed}出错（见失败记录）"))
             dimensions = [evolve(d, effective_weight=0.0) for d in dimensions]
         else:
             absent = [d.code for d in dimensions if d.score is None]

@@ -1,0 +1,246 @@
+"""The one writer of output files: whole or not at all, and never a device replaced by a file.
+
+A new path or a regular file is written to a temporary neighbour, ``.NAME.XXXXXXXX.lawgov-score-tmp``,
+and renamed over the target once every byte is written: a reader never sees half a report, and
+an error, Ctrl-C, SIGTERM or SIGHUP leaves the target as it was and no temporary file behind.
+SIGKILL cannot be caught: it leaves the temporary file (recognisable by its suffix
+:data:`TEMP_SUFFIX`), never a half-written target.
+
+A FIFO, a character device (``/dev/null``, a terminal) or a path under ``/dev`` or ``/proc``
+(``/dev/stdout``) is not a file to replace: it is opened and written in place. A FIFO nobody
+reads is refused at once rather than waited on. A block device, a socket and a folder are refused.
+
+Every failure is an :class:`~lawgov_score.errors.OutputError` naming the path and the cause.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import signal
+import stat
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from lawgov_score.errors import OutputError
+
+TEMP_SUFFIX = ".lawgov-score-tmp"
+_PIECE = 1 << 20
+# The temporary name keeps this much of the target's name, so that it stays under NAME_MAX.
+_NAME_KEPT = 120
+# Signals whose default action ends the process: the temporary file goes first.
+_TERMINATING = (signal.SIGTERM, signal.SIGHUP)
+# Paths whose "files" are views of devices or of this process: never replaced, never created.
+_SPECIAL_ROOTS = ("/dev/", "/proc/")
+_ORDINARY_UNDER_DEV = ("/dev/shm/",)  # a RAM file system where files are files
+
+
+def write_file(destination: str | os.PathLike[str], content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8) to ``destination``, whole or not at all.
+
+    A lone surrogate in text (from a file name that is not valid UTF-8, say) is written as its
+    ``\\uXXXX`` escape — which JSON reads back as the same string — rather than failing.
+
+    :raises OutputError: the path cannot be written; the message says why.
+    """
+    path = os.fsdecode(destination)
+    if not path:
+        raise OutputError("the output path is empty: give a file name, or - for standard output")
+    data = content.encode("utf-8", "backslashreplace") if isinstance(content, str) else bytes(content)
+    try:
+        _write(path, data)
+    except OSError as error:
+        raise OutputError(f"cannot write the output: {_cause(error, path)}", _shown(path)) from None
+    except ValueError as error:  # os functions refuse a path with a NUL character
+        raise OutputError(f"cannot write the output: the path is not valid ({error})", _shown(path)) from None
+
+
+def _shown(path: str) -> str:
+    """The path as a message shows it: whole, unless it is too long to read."""
+    return path if len(path) <= 240 else f"{path[:120]}…{path[-80:]}"
+
+
+def _write(path: str, data: bytes) -> None:
+    absolute = os.path.abspath(path)
+    special = absolute.startswith(_SPECIAL_ROOTS) and not absolute.startswith(_ORDINARY_UNDER_DEV)
+    try:
+        info: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        if special:
+            raise FileNotFoundError(errno.ENODEV, "there is no such device (no file is created there)", path) from None
+        info = None
+    if info is not None:
+        mode = info.st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        if stat.S_ISBLK(mode):
+            raise OSError(errno.EPERM, "it is a block device (a disk): a report is never written onto one", path)
+        if stat.S_ISSOCK(mode):
+            raise OSError(errno.ENXIO, "it is a socket", path)
+        if not stat.S_ISREG(mode) or special:
+            _write_in_place(path, data, fifo=stat.S_ISFIFO(mode), truncate=stat.S_ISREG(mode))
+            return
+    # A symbolic link stays a link: the file it points to is replaced.
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    if info is not None and not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only", path)
+    _write_replacing(target, data)
+
+
+def _write_in_place(path: str, data: bytes, *, fifo: bool, truncate: bool) -> None:
+    flags = os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC
+    if fifo:
+        flags |= os.O_NONBLOCK  # fails with ENXIO at once when no process reads the FIFO
+    if truncate:
+        flags |= os.O_TRUNC
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if fifo and error.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "no process is reading this FIFO; start the reader first", path) from None
+        raise
+    try:
+        if fifo:  # now that a reader is known, wait for it like any writer
+            fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+        _write_all(fd, data)
+    finally:
+        os.close(fd)
+
+
+def _write_replacing(target: str, data: bytes) -> None:
+    folder = os.path.dirname(target) or "."
+    name = os.path.basename(target)
+    with _removed_on_termination() as temporaries:
+        # Blocked for the moment the file exists but is not yet known to the handler.
+        with _signals_blocked():
+            try:
+                fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name[:_NAME_KEPT]}.", suffix=TEMP_SUFFIX)
+            except PermissionError as error:
+                where = os.path.abspath(folder)
+                raise PermissionError(error.errno, f"no permission to create a file in the folder {where}",
+                                      target) from None
+            temporaries.append(temporary)
+        try:
+            try:
+                _write_all(fd, data)
+                # mkstemp makes the file private (0600); a report is meant to be shared like any new file.
+                os.fchmod(fd, 0o666 & ~_umask())
+            finally:
+                os.close(fd)
+            os.replace(temporary, target)
+        except BaseException:
+            _remove(temporary)
+            raise
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    # In pieces: a signal's Python handler runs between two writes, not after the last one.
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view[:_PIECE])
+        view = view[written:]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove(path: str) -> None:
+    with suppress(FileNotFoundError):
+        os.unlink(path)
+
+
+@contextmanager
+def _removed_on_termination() -> Iterator[list[str]]:
+    """While the block runs, a signal that would end the process first removes the files the
+    block adds to the list it is given.
+
+    A signal the program handles itself goes to its handler (whose exception, if any, removes the
+    file on the way out); an ignored one stays ignored. Handlers can only be set in the main thread:
+    elsewhere the process-wide handlers are left alone.
+    """
+    temporaries: list[str] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield temporaries
+        return
+    previous: dict[int, Any] = {}
+
+    def handle(number: int, frame: FrameType | None) -> None:
+        before = previous[number]
+        if before is signal.SIG_IGN:
+            return
+        if callable(before):
+            before(number, frame)
+            return
+        for temporary in temporaries:
+            _remove(temporary)
+        signal.signal(number, signal.SIG_DFL)
+        signal.raise_signal(number)  # end the way the signal would have ended the process
+
+    handler: Callable[[int, FrameType | None], None] = handle
+    for signal_number in _TERMINATING:
+        previous[signal_number] = signal.signal(signal_number, handler)
+    try:
+        yield temporaries
+    finally:
+        for restored, before in previous.items():
+            signal.signal(restored, signal.SIG_DFL if before is None else before)
+
+
+@contextmanager
+def _signals_blocked() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _TERMINATING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a signal that came meanwhile is handled now
+
+
+def _cause(error: OSError, path: str) -> str:
+    """What went wrong, in words that point at the fix."""
+    code = error.errno
+    folder = os.path.dirname(os.path.abspath(path))
+    if code == errno.ENOENT:
+        return f"the folder {folder} does not exist"
+    if code == errno.ENOTDIR:
+        return f"{_file_in_the_way(path) or folder} is a file, not a folder"
+    if code == errno.ENAMETOOLONG:
+        return f"the path is longer than the system allows ({_name_limits(folder)})"
+    messages = {
+        errno.EISDIR: "it is a folder: give a file name inside it",
+        errno.EROFS: "the file system is read-only",
+        errno.ENOSPC: "no space left on the device (nothing was written)",
+        errno.EDQUOT: "the disk quota is exceeded (nothing was written)",
+        errno.EFBIG: "the file would be larger than the system allows (nothing was written)",
+        errno.EPIPE: "the reader went away before the output was written",
+        errno.ELOOP: "too many levels of symbolic links",
+        errno.ENODEV: "there is no such device (no file is created under /dev or /proc)",
+    }
+    return messages.get(code or 0, error.strerror or str(error))
+
+
+def _file_in_the_way(path: str) -> str | None:
+    try:
+        return next((str(p) for p in Path(path).absolute().parents if p.exists() and not p.is_dir()), None)
+    except OSError:
+        return None
+
+
+def _name_limits(folder: str) -> str:
+    try:
+        existing = next((p for p in (Path(folder), *Path(folder).parents) if p.is_dir()), Path("/"))
+        name, path = os.pathconf(existing, "PC_NAME_MAX"), os.pathconf(existing, "PC_PATH_MAX")
+        return f"at most {name} bytes a name, {path} a path"
+    except (OSError, ValueError):
+        return "see the file system's limits"
