@@ -1,75 +1,124 @@
-"""Scoring the seed in process, against one regex scan of its text, measured in the same run.
+"""Scoring the seed in process, against one regex scan of its text — and against another checkout.
 
 Reports, each as the median of ``--repeat`` runs after a warm-up, and as a ratio to a single
-``re.compile(r"\\d+(?:\\.\\d+)?").findall(text)`` over the same text (the issue's yardstick):
+``re.compile(r"\\d+(?:\\.\\d+)?").findall(text)`` over the same text (the yardstick):
 
 * read: decode, normalise, outline, facts, dimensions, metadata (``lawgov_score.read``);
-* assess: the ten plugins, aggregation and the audit on the read document;
+* assess: the dimension plugins, scoring and the audit on the read document;
 * both: what ``lawgov_score.score_report`` does per report once the library is loaded.
 
-Usage: ``python benchmarks/bench_score.py [--repeat 50] [--json]``.
+Every per-document cache (the sentence view, the analysis, the audit) is cleared before each
+run, so each run costs what a new report costs.
+
+With ``--baseline DIR`` (a checkout of another version with its own ``.venv``, e.g. made by
+``git worktree add ../baseline v1-methodology-baseline``) the same measurement runs in that
+checkout's interpreter and in this one, alternately for ``--rounds`` rounds, and the ratio of the
+two is reported per round: the machine is shared, so only figures from the same run compare.
+
+Usage: ``python benchmarks/bench_score.py [--repeat 50] [--json] [--baseline DIR --rounds 5]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
+import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from lawgov_score.assess.view import view_of
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_3ed9f38cde86c434.txt"
+
+# Runs inside whichever checkout is measured: it uses only what both the old and the new API have.
+MEASURE = r'''
+import importlib, json, pkgutil, re, statistics, sys, time
+import lawgov_score
 from lawgov_score.reading.document import read
 from lawgov_score.scoring import Scorer, score_document
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_3ed9f38cde86c434.txt"
-NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+text = open(sys.argv[1], encoding="utf-8").read()
+repeat = int(sys.argv[2])
+scorer = Scorer.create()
+dimensions = scorer.framework.dimensions
 
+def read_text():
+    try:
+        return read(text=text, plugin_manager=scorer.plugin_manager, dimensions=dimensions)
+    except TypeError:  # the first API took the text itself
+        return read(text, plugin_manager=scorer.plugin_manager, dimensions=dimensions)
 
-def median_time(action: Callable[[], object], repeat: int) -> float:
-    action()
+PER_DOCUMENT = {"view_of", "analyse_report", "adverse_of", "audit_of", "found_by_rules"}
+caches = []
+for info in pkgutil.walk_packages(lawgov_score.__path__, "lawgov_score."):
+    if info.name.startswith(("lawgov_score.assess", "lawgov_score.report_view", "lawgov_score.audit")):
+        module = importlib.import_module(info.name)
+        # Only the caches keyed by a document: compiled patterns and term indexes are built once
+        # per process, as they are in use.
+        caches += [f for f in vars(module).values() if callable(getattr(f, "cache_clear", None))
+                   and getattr(f, "__module__", "") == info.name and getattr(f, "__name__", "") in PER_DOCUMENT]
+
+def clear():
+    for cache in caches:
+        cache.cache_clear()
+
+def median(action, n):
+    clear(); action()
     times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
+    for _ in range(n):
+        clear()
+        start = time.perf_counter(); action(); times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+document = read_text()
+numbers = re.compile(r"\d+(?:\.\d+)?")
+out = {"regex_scan_seconds": median(lambda: numbers.findall(text), repeat * 20), "characters": len(text),
+       "read": median(read_text, repeat), "assess": median(lambda: score_document(document, scorer), repeat),
+       "read_and_assess": median(lambda: score_document(read_text(), scorer), repeat)}
+print(json.dumps(out))
+'''
+
+
+def measure(python: str, cwd: Path, repeat: int) -> dict[str, float]:
+    """One measurement in the interpreter ``python`` of the checkout at ``cwd``."""
+    done = subprocess.run([python, "-c", MEASURE, str(SEED), str(repeat)], cwd=cwd, capture_output=True,
+                          text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--baseline", type=Path, help="another checkout with its own .venv, measured alternately")
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    text = SEED.read_text(encoding="utf-8")
-    scorer = Scorer.create()
-    dimensions = scorer.framework.dimensions
-    document = read(text=text, plugin_manager=scorer.plugin_manager, dimensions=dimensions)
-
-    def assess() -> None:
-        view_of.cache_clear()  # measure the sentence view too, as a new document would need it
-        score_document(document, scorer)
-
-    def both() -> None:
-        score_document(read(text=text, plugin_manager=scorer.plugin_manager, dimensions=dimensions), scorer)
-
-    scan = median_time(lambda: NUMBERS.findall(text), args.repeat * 20)
-    results = {"regex_scan_seconds": scan, "characters": len(text)}
-    for name, action in (("read", lambda: read(text=text, plugin_manager=scorer.plugin_manager, dimensions=dimensions)),
-                         ("assess", assess), ("read_and_assess", both)):
-        seconds = median_time(action, args.repeat)
-        results[name] = {"seconds": seconds, "ratio_to_scan": seconds / scan}
-    if args.json:
-        print(json.dumps(results, indent=2))
-    else:
-        print(f"regex scan       {scan * 1e6:8.1f} µs  ({len(text)} characters)")
+    here = measure(sys.executable, ROOT, args.repeat)
+    if args.baseline is None:
+        if args.json:
+            print(json.dumps(here, indent=2))
+            return 0
+        scan = here["regex_scan_seconds"]
+        print(f"regex scan       {scan * 1e6:8.1f} µs  ({int(here['characters'])} characters)")
         for name in ("read", "assess", "read_and_assess"):
-            r = results[name]
-            assert isinstance(r, dict)
-            print(f"{name:16s} {r['seconds'] * 1e3:8.2f} ms  {r['ratio_to_scan']:7.1f}× the scan")
+            print(f"{name:16s} {here[name] * 1e3:8.2f} ms  {here[name] / scan:7.1f}× the scan")
+        return 0
+    python = str(args.baseline / ".venv" / "bin" / "python")
+    rows = []
+    for _ in range(args.rounds):
+        base = measure(python, args.baseline, args.repeat)
+        now = measure(sys.executable, ROOT, args.repeat)
+        rows.append({name: (now[name], base[name]) for name in ("read", "assess", "read_and_assess")})
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    for name in ("read", "assess", "read_and_assess"):
+        ratios = [row[name][0] / row[name][1] for row in rows]
+        now_ms = [row[name][0] * 1e3 for row in rows]
+        base_ms = [row[name][1] * 1e3 for row in rows]
+        print(f"{name:16s} now {min(now_ms):6.2f}–{max(now_ms):6.2f} ms, baseline {min(base_ms):6.2f}–"
+              f"{max(base_ms):6.2f} ms: {min(ratios):.2f}–{max(ratios):.2f}× (median {statistics.median(ratios):.2f}×)")
     return 0
 
 

@@ -170,4 +170,4 @@ def test_a_framework_chooses_the_aggregation_of_a_node(method: str) -> None:
     """A group aggregated geometrically or harmonically scores below its arithmetic mean when children differ."""
     _, arithmetic = _scores({"a.rate": 1.0, "a.count": 1})
     _, other = _scores({"a.rate": 1.0, "a.count": 1}, aggregation=method)
-    assert other.group_scores[0][0, 0] < arithmetic.group_scores[0][0, 0]  # type: ignore[attr-defined]
+    assert other.group_scores[0, 0] < arithmetic.group_scores[0, 0]  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from lawgov_score.assess.audit import audit_of, pass_share
 from lawgov_score.assess.lexicon import BOILERPLATE, GENERIC
@@ -32,12 +33,14 @@ DEADLINE = (4, 1)
 """Month and day of the following year before which the report must be public."""
 
 
-def _sections(sections: tuple[Section, ...]) -> list[Section]:
+@lru_cache(maxsize=16)
+def _sections(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Every section of an outline, depth first (cached: each element looks them up)."""
     out: list[Section] = []
     for section in sections:
         out.append(section)
         out.extend(_sections(section.children))
-    return out
+    return tuple(out)
 
 
 def _title(document: Document, section: Section) -> Evidence:

@@ -14,9 +14,9 @@ from typing import ClassVar
 from lawgov_score.assess import adverse as adverse_rules
 from lawgov_score.assess.analysis import Analysis, analyse_report
 from lawgov_score.assess.audit import audit_of, inconsistent_spans
-from lawgov_score.assess.rules import FlagRule, MetricRule
+from lawgov_score.assess.rules import FlagRule, MetricRule, found_by_rules
 from lawgov_score.assess.tasks import describe, grade_task
-from lawgov_score.assess.view import ReportView, view_of
+from lawgov_score.assess.view import ReportView, StatedFact, view_of
 from lawgov_score.dimension import DimensionPlugin, ReportContext
 from lawgov_score.model.framework import Dimension, Indicator
 from lawgov_score.model.observation import Evidence, Observation
@@ -43,6 +43,7 @@ class ReportDimension(DimensionPlugin):
         dimensions = context.dimensions if dimension in context.dimensions else (*context.dimensions, dimension)
         reading = Reading(document, dimension, dimensions, context.level)
         rules = {rule.indicator: rule for rule in self.metric_rules}
+        facts_found = found_by_rules(tuple(self.metric_rules), document)
         flags = {rule.indicator: rule for rule in self.flag_rules}
         prefix = dimension.code.lower()
         outcomes = [ind for ind in dimension.indicators if ind.kind == "outcome" and applies(ind, context.level)]
@@ -56,7 +57,7 @@ class ReportDimension(DimensionPlugin):
             elif indicator.id in flags:
                 observations.append(reading.flag(indicator, flags[indicator.id]))
             elif indicator.id in rules:
-                found = reading.metric(indicator, rules[indicator.id])
+                found = reading.metric(indicator, rules[indicator.id], facts_found[indicator.id])
                 if found is not None:
                     observations.append(found)
                     if indicator.kind == "outcome":
@@ -126,9 +127,8 @@ class Reading:
         return Observation(indicator.id, 1.0, evidence=evidence, rule=f"{rule.describe()}: the measure is shown",
                            rule_zh=f"{rule.describe_zh()}：已体现该举措")
 
-    def metric(self, indicator: Indicator, rule: MetricRule) -> Observation | None:
-        """The metric's current value from the first fact that fits ``rule``, or ``None``."""
-        found = rule.find(self.view)
+    def metric(self, indicator: Indicator, rule: MetricRule, found: StatedFact | None) -> Observation | None:
+        """The metric's current value from ``found``, the first fact that fits ``rule``, or ``None``."""
         if found is None:
             return None
         fact = found.fact

@@ -10,6 +10,7 @@ target missed, criticism received), a *negation* that turns an adverse word into
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # -- specific actions ---------------------------------------------------------------------
 
@@ -111,6 +112,7 @@ _ENFORCER = re.compile(r"查处|查办|处罚|立案|移送|打击|整治|曝光
                        r"检查发现|发现问题|揭示问题|督促整改|抽检|抽查|检测|检查")
 
 
+@lru_cache(maxsize=4096)  # the analysis and the adverse evidence read the same clauses
 def adverse_kind(clause: str) -> tuple[str, str] | None:
     """``(kind, words)`` when ``clause`` reports a bad result of the unit itself, else ``None``.
 

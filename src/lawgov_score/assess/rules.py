@@ -12,11 +12,14 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ahocorasick_rs import AhoCorasick, MatchKind
 from attrs import field, frozen
 
-from lawgov_score.assess.view import ReportView, Sentence, StatedFact
+from lawgov_score.assess.view import ReportView, Sentence, StatedFact, view_of
 from lawgov_score.model import tuple_of
-from lawgov_score.reading.model import FactKind
+from lawgov_score.reading.model import Document, FactKind
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @frozen
@@ -78,13 +81,15 @@ class MetricRule:
         """Whether one stated fact is this metric."""
         if stated.fact.kind not in self.kinds:
             return False
-        # Plain substring tests: the term lists are short, and compiling them costs more than it saves.
+        # Each word list is one compiled pattern, made once per list for every report.
         own, sentence = stated.phrase, stated.sentence.period
-        if not any(p in own for p in self.phrase) or any(x in own for x in self.exclude):
+        if term_pattern(self.phrase).search(own) is None:
             return False
-        if any(c in sentence for c in self.context_exclude):
+        if self.exclude and term_pattern(self.exclude).search(own) is not None:
             return False
-        return not self.context or any(c in sentence for c in self.context)
+        if self.context_exclude and term_pattern(self.context_exclude).search(sentence) is not None:
+            return False
+        return not self.context or term_pattern(self.context).search(sentence) is not None
 
 
 def _groups(groups: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
@@ -115,6 +120,55 @@ class FlagRule:
             if all(term_pattern(group).search(sentence.text) for group in self.all_of):
                 return sentence
         return None
+
+
+@frozen(eq=False)
+class RuleIndex:
+    """Many metric rules matched against a report at once: every word of their phrases found in
+    each fact's phrase in one pass of an automaton, so that a rule looks only at the facts that
+    name one of its words (rather than every rule testing every fact)."""
+
+    rules: tuple[MetricRule, ...]
+    words: tuple[str, ...]
+    automaton: AhoCorasick | None
+
+    @classmethod
+    def of(cls, rules: tuple[MetricRule, ...]) -> RuleIndex:
+        words = tuple(sorted({word for rule in rules for word in rule.phrase}))
+        automaton = AhoCorasick(words, matchkind=MatchKind.Standard) if words else None
+        return cls(rules, words, automaton)
+
+    def find_all(self, view: ReportView) -> dict[str, StatedFact | None]:
+        """Indicator id → the fact each rule finds (as :meth:`MetricRule.find`), or ``None``."""
+        kinds = {kind for rule in self.rules for kind in rule.kinds}
+        named: dict[str, list[StatedFact]] = {}
+        if self.automaton is not None:
+            for stated in view.stated:
+                if stated.fact.kind not in kinds or stated.earlier_level:
+                    continue
+                found = {self.words[n] for n, _, _ in
+                         self.automaton.find_matches_as_indexes(_SURROGATE.sub("\x00", stated.phrase),
+                                                                overlapping=True)}
+                for word in found:
+                    named.setdefault(word, []).append(stated)
+        out: dict[str, StatedFact | None] = {}
+        for rule in self.rules:
+            candidates = sorted({id(s): s for word in rule.phrase for s in named.get(word, ())}.values(),
+                                key=lambda s: (s.sentence.index, s.start))
+            out[rule.indicator] = next((s for s in candidates if rule.fits(s)), None)
+        return out
+
+
+@lru_cache(maxsize=64)
+def rule_index(rules: tuple[MetricRule, ...]) -> RuleIndex:
+    """The index of a dimension's rules, built once."""
+    return RuleIndex.of(rules)
+
+
+@lru_cache(maxsize=64)
+def found_by_rules(rules: tuple[MetricRule, ...], document: Document) -> dict[str, StatedFact | None]:
+    """What each of ``rules`` finds in ``document`` (cached: a dimension reads its metrics once)."""
+    return rule_index(rules).find_all(view_of(document))
 
 
 @lru_cache(maxsize=1024)

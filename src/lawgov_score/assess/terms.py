@@ -16,7 +16,7 @@ from attrs import field, frozen
 from lawgov_score.model.framework import Dimension
 from lawgov_score.reading.normalise import normalise
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -70,7 +70,12 @@ def term_index(dimensions: tuple[Dimension, ...]) -> TermIndex:
 
 def cjk_count(text: str) -> int:
     """The number of Chinese characters in ``text``."""
-    return len(_CJK.findall(text))
+    return len(text) - len(_CJK_RUN.sub("", text))
+
+
+@lru_cache(maxsize=8192)
+def _term_cjk(term: str) -> int:
+    return cjk_count(term)
 
 
 def coverage(text: str, hits: Sequence[Hit]) -> float:
@@ -78,5 +83,4 @@ def coverage(text: str, hits: Sequence[Hit]) -> float:
     total = cjk_count(text)
     if total == 0:
         return 0.0
-    covered = sum(cjk_count(text[hit.start : hit.end]) for hit in hits)
-    return covered / total
+    return sum(_term_cjk(hit.term) for hit in hits) / total

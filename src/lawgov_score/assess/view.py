@@ -141,20 +141,29 @@ def _stated(document: Document, sentence: Sentence, n_start: int) -> list[Stated
     """The facts of a sentence placed in its normalised text (facts carry original spans);
     ``n_start`` is where the sentence's text starts in the normalised text."""
     offsets = document.offsets
+    shift = _shift(document)
     out: list[StatedFact] = []
     for fact in sentence.facts:
-        if offsets:
+        if shift is not None:  # a report normalisation left as it was (most): one subtraction
+            local, local_end = fact.start - shift - n_start, fact.end - shift - n_start
+        else:
             stop = n_start + len(sentence.text)
             local = bisect.bisect_left(offsets, fact.start, n_start, stop) - n_start
             local_end = bisect.bisect_left(offsets, fact.end, n_start, stop) - n_start
-        else:
-            local, local_end = fact.start - sentence.start, fact.end - sentence.start
         clause = sentence.clause_at(local)
         tail = _TAIL_END.split(sentence.text[local_end:], maxsplit=1)[0]
         phrase = fact.quote + fact.subject + tail
         key = f"{fact.kind}|{fact.value:g}|{fact.unit}|{content_key(fact.subject)}"
         out.append(StatedFact(fact, sentence, phrase, local, local_end, clause, key))
     return _mark_earlier_levels(out)
+
+
+def _shift(document: Document) -> int | None:
+    """``original index − normalised index`` when it is the same everywhere, else ``None``."""
+    offsets = document.offsets
+    if not offsets:
+        return 0
+    return getattr(offsets, "shift", None)
 
 
 def _mark_earlier_levels(facts: list[StatedFact]) -> list[StatedFact]:
@@ -175,6 +184,7 @@ def _mark_earlier_levels(facts: list[StatedFact]) -> list[StatedFact]:
 def view_of(document: Document) -> ReportView:
     """Split ``document`` into sentences and attach facts and sections (cached per document)."""
     text = document.text
+    shift = _shift(document)
     bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
     periods = [0, *(m.end() for m in _PERIOD_END.finditer(text)), len(text)]
     period_index = 0
@@ -188,7 +198,10 @@ def view_of(document: Document) -> ReportView:
         if not body:
             continue
         lead = len(raw) - len(raw.lstrip())
-        o_start, o_end = document.original_span(start + lead, start + lead + len(body))
+        if shift is not None:
+            o_start, o_end = start + lead + shift, start + lead + len(body) + shift
+        else:
+            o_start, o_end = document.original_span(start + lead, start + lead + len(body))
         inside = []
         while index < len(facts) and facts[index].start < o_end:
             if facts[index].start >= o_start:

@@ -84,7 +84,7 @@ def dimension_score(
 ) -> DimensionScore:
     """Dimension ``d`` of unit ``unit``: its indicators, groups, deductions and notes."""
     dimension = plan.framework.dimensions[d]
-    positions = [i for i, dim in enumerate(plan.dimension_of) if dim == d]
+    positions = plan.positions[d]
     dimension_share = float(scores.dimension_shares[unit, d])
     indicators: list[IndicatorScore] = []
     missing_ids: list[str] = []
@@ -142,7 +142,7 @@ def dimension_score(
         coverage=coverage,
         indicators=indicators,
         notes=notes,
-        groups=_groups(dimension, scores, unit, d),
+        groups=_groups(plan, dimension, scores, unit, d),
         base=base,
         deduction=float(scores.deductions[unit, d]),
     )
@@ -162,18 +162,19 @@ def _status(indicator: Indicator, observation: Observation | None, applicable: b
     return "scored"
 
 
-def _groups(dimension: Dimension, scores: Scores, unit: int, d: int) -> list[GroupScore]:
+def _groups(plan: Plan, dimension: Dimension, scores: Scores, unit: int, d: int) -> list[GroupScore]:
+    dim_share = float(scores.dimension_shares[unit, d])
+    positions = plan.groups_of(d)
     present = [g for g in dimension.groups if any(i.group == g.id and i.kind != "adverse"
                                                   for i in dimension.indicators)]
-    dim_share = float(scores.dimension_shares[unit, d])
     return [
         GroupScore(
             id=group.id,
             name_zh=group.name_zh,
             name_en=group.name_en,
             weight=group.weight,
-            effective_weight=float(scores.group_shares[d][unit, g]) * dim_share,
-            score=_value(scores.group_scores[d][unit, g]),
+            effective_weight=float(scores.group_shares[unit, g]) * dim_share,
+            score=_value(scores.group_scores[unit, g]),
         )
-        for g, group in enumerate(present)
+        for g, group in zip(positions, present)
     ]

@@ -24,16 +24,16 @@ The steps, for each unit:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
+from functools import cached_property
 
 import numpy as np
-from attrs import frozen
+from attrs import define, frozen
 
-from lawgov_score.model.framework import Dimension, Framework, Indicator, goalposts_of
+from lawgov_score.model.framework import Framework, Indicator, goalposts_of
 from lawgov_score.panel.aggregate import BUILTIN_AGGREGATORS, deduct
 from lawgov_score.panel.normalise import goalposts as goalposts_normaliser
-from lawgov_score.panel.types import FloatArray
+from lawgov_score.panel.types import FloatArray, IntArray
 
 SCALE = 100.0
 BoolArray = np.ndarray
@@ -55,21 +55,34 @@ def applies(indicator: Indicator, level: str | None) -> bool:
 
 
 @frozen(eq=False)
-class Node:
-    """One aggregate: a group, a dimension or the overall, with the positions of its children."""
+class Level:
+    """The nodes of one level of the tree, aggregated together: each node's children are columns
+    of the level below (``children``, padded with -1), with their weights (0 for padding)."""
 
-    aggregation: str
-    children: tuple[int, ...]
+    children: IntArray
     weights: FloatArray
+    methods: tuple[str, ...]
+
+    @classmethod
+    def of(cls, nodes: Sequence[tuple[str, Sequence[int], Sequence[float]]]) -> Level:
+        width = max((len(kids) for _, kids, _ in nodes), default=0)
+        children = np.full((len(nodes), width), -1, dtype=np.intp)
+        weights = np.zeros((len(nodes), width))
+        for n, (_, kids, ws) in enumerate(nodes):
+            children[n, : len(kids)] = kids
+            weights[n, : len(ws)] = ws
+        return cls(children, weights, tuple(method for method, _, _ in nodes))
 
 
-@frozen(eq=False)
+@define(frozen=True, eq=False, slots=False)  # slots off: the cached property needs a __dict__
 class Plan:
-    """A framework compiled for the engine: every indicator in framework order, and the tree above them.
+    """A framework compiled for the engine: every indicator in framework order, and the tree above
+    them as three levels — groups (of indicators), dimensions (of groups and ungrouped indicators:
+    columns ``0…I-1`` are the indicators, ``I…`` the groups) and the overall (of dimensions).
 
-    ``indicators[i]`` belongs to ``dimension_of[i]``; ``groups[d]`` lists dimension ``d``'s group
-    nodes (children are indicator positions); ``dimension_children[d]`` lists what dimension ``d``
-    aggregates: groups as ``("group", g)``, ungrouped indicators as ``("indicator", i)``.
+    ``group_of[i]`` is the group position of indicator ``i`` (-1: none); ``group_dimension[g]`` the
+    dimension of group ``g``; ``adverse_matrix`` (indicators × dimensions) sums each dimension's
+    adverse points.
     """
 
     framework: Framework
@@ -82,40 +95,66 @@ class Plan:
     direction: FloatArray
     log: BoolArray
     missing_score: FloatArray
-    groups: tuple[tuple[tuple[str, Node], ...], ...]
-    dimension_children: tuple[tuple[tuple[str, int], ...], ...]
-    dimension_weights: tuple[FloatArray, ...]
+    groups: Level
+    group_dimension: IntArray
+    group_of: IntArray
+    dimensions: Level
+    overall: Level
+    adverse_matrix: FloatArray
 
     @classmethod
     def of(cls, framework: Framework) -> Plan:
-        indicators: list[Indicator] = []
-        dimension_of: list[int] = []
-        groups: list[tuple[tuple[str, Node], ...]] = []
-        children: list[tuple[tuple[str, int], ...]] = []
-        child_weights: list[FloatArray] = []
+        indicators = [ind for dimension in framework.dimensions for ind in dimension.indicators]
+        dimension_of = [d for d, dimension in enumerate(framework.dimensions) for _ in dimension.indicators]
+        n = len(indicators)
+        group_nodes: list[tuple[str, Sequence[int], Sequence[float]]] = []
+        group_dimension: list[int] = []
+        group_of = np.full(n, -1, dtype=np.intp)
+        dimension_nodes: list[tuple[str, Sequence[int], Sequence[float]]] = []
+        first = 0
         for d, dimension in enumerate(framework.dimensions):
-            first = len(indicators)
-            indicators.extend(dimension.indicators)
-            dimension_of.extend([d] * len(dimension.indicators))
-            own, nodes = _dimension_tree(dimension, first)
-            groups.append(nodes)
-            children.append(tuple((kind, ref) for kind, ref, _ in own))
-            child_weights.append(np.array([weight for _, _, weight in own]))
+            kids: list[int] = []
+            kid_weights: list[float] = []
+            declared = {group.id for group in dimension.groups}
+            for offset, indicator in enumerate(dimension.indicators):
+                if indicator.kind != "adverse" and indicator.group not in declared:
+                    kids.append(first + offset)
+                    kid_weights.append(indicator.weight)
+            for group in dimension.groups:
+                members = [first + o for o, ind in enumerate(dimension.indicators)
+                           if ind.group == group.id and ind.kind != "adverse"]
+                if not members:
+                    continue
+                group_of[members] = len(group_nodes)
+                kids.append(n + len(group_nodes))
+                kid_weights.append(group.weight)
+                group_dimension.append(d)
+                group_nodes.append((group.aggregation, members, [indicators[i].weight for i in members]))
+            dimension_nodes.append((dimension.aggregation, kids, kid_weights))
+            first += len(dimension.indicators)
+        adverse = np.array([ind.kind == "adverse" for ind in indicators], dtype=bool)
+        adverse_matrix = np.zeros((n, len(framework.dimensions)))
+        adverse_matrix[np.flatnonzero(adverse), np.array(dimension_of, dtype=np.intp)[adverse]] = 1.0
+        overall = Level.of([(framework.aggregation, list(range(len(framework.dimensions))),
+                             [dimension.weight for dimension in framework.dimensions])])
         posts = [goalposts_of(ind) or (0.0, 1.0) for ind in indicators]
         return cls(
             framework=framework,
             indicators=tuple(indicators),
             dimension_of=tuple(dimension_of),
             scorable=np.array([scorable(ind) for ind in indicators], dtype=bool),
-            adverse=np.array([ind.kind == "adverse" for ind in indicators], dtype=bool),
+            adverse=adverse,
             low=np.array([p[0] for p in posts]),
             high=np.array([p[1] for p in posts]),
             direction=np.array([float(ind.direction or 1) for ind in indicators]),
             log=np.array([ind.scale == "log" for ind in indicators], dtype=bool),
             missing_score=np.array([np.nan if ind.missing_score is None else ind.missing_score for ind in indicators]),
-            groups=tuple(groups),
-            dimension_children=tuple(children),
-            dimension_weights=tuple(child_weights),
+            groups=Level.of(group_nodes),
+            group_dimension=np.array(group_dimension, dtype=np.intp),
+            group_of=group_of,
+            dimensions=Level.of(dimension_nodes),
+            overall=overall,
+            adverse_matrix=adverse_matrix,
         )
 
     def applicable(self, levels: Sequence[str | None]) -> BoolArray:
@@ -126,29 +165,17 @@ class Plan:
                 out[:, i] = [applies(indicator, level) for level in levels]
         return out
 
+    @cached_property
+    def positions(self) -> tuple[tuple[int, ...], ...]:
+        """Each dimension's indicator positions."""
+        out: list[list[int]] = [[] for _ in self.framework.dimensions]
+        for i, d in enumerate(self.dimension_of):
+            out[d].append(i)
+        return tuple(tuple(p) for p in out)
 
-def _dimension_tree(
-    dimension: Dimension, first: int
-) -> tuple[list[tuple[str, int, float]], tuple[tuple[str, Node], ...]]:
-    """What a dimension aggregates, ``(kind, position, weight)``: its groups that have members (in
-    declared order) and its ungrouped indicators; adverse indicators deduct and are in neither."""
-    members: dict[str, list[int]] = {group.id: [] for group in dimension.groups}
-    own: list[tuple[str, int, float]] = []
-    for offset, indicator in enumerate(dimension.indicators):
-        if indicator.kind == "adverse":
-            continue
-        if indicator.group in members:
-            members[indicator.group].append(first + offset)
-        else:
-            own.append(("indicator", first + offset, indicator.weight))
-    nodes: list[tuple[str, Node]] = []
-    for group in dimension.groups:
-        positions = tuple(members[group.id])
-        if positions:
-            weights = np.array([dimension.indicators[p - first].weight for p in positions])
-            own.append(("group", len(nodes), group.weight))
-            nodes.append((group.id, Node(group.aggregation, positions, weights)))
-    return own, tuple(nodes)
+    def groups_of(self, d: int) -> IntArray:
+        """The group positions of dimension ``d``, in declared order."""
+        return np.flatnonzero(self.group_dimension == d)
 
 
 @frozen(eq=False)
@@ -157,14 +184,15 @@ class Scores:
 
     ``indicator_scores`` is NaN where an indicator took no part or had no value (and for adverse
     indicators holds the points deducted, ≤ 0); ``shares`` is each indicator's effective weight
-    in its dimension; ``group_scores[d]`` is (units × groups of dimension d).
+    in its dimension; ``group_scores`` and ``group_shares`` are units × all groups (a group's
+    share is its weight's share in its dimension).
     """
 
     indicator_scores: FloatArray
     in_play: BoolArray
     shares: FloatArray
-    group_scores: tuple[FloatArray, ...]
-    group_shares: tuple[FloatArray, ...]
+    group_scores: FloatArray
+    group_shares: FloatArray
     dimension_base: FloatArray
     deductions: FloatArray
     dimension_scores: FloatArray
@@ -192,7 +220,6 @@ def evaluate(
 
     Adverse indicators carry in ``raw`` the points they deduct (≥ 0).
     """
-    units = raw.shape[0]
     in_play = applicable & plan.scorable[None, :] & ~plan.adverse[None, :]
     scores = np.where(in_play & ~np.isnan(raw), normalise(plan, np.nan_to_num(raw, nan=0.0)), np.nan)
     if credit is not None:
@@ -201,85 +228,109 @@ def evaluate(
     scores = np.where(in_play & np.isnan(raw) & ~np.isnan(plan.missing_score)[None, :], plan.missing_score, scores)
     if missing == "zero":
         scores = np.where(in_play & np.isnan(scores), 0.0, scores)
-    shares = np.zeros(raw.shape)
-    n_dims = len(plan.framework.dimensions)
-    base = np.full((units, n_dims), np.nan)
-    deductions = np.zeros((units, n_dims))
-    group_scores: list[FloatArray] = []
-    group_shares: list[FloatArray] = []
     adverse_points = np.where(plan.adverse[None, :] & applicable & ~np.isnan(raw), np.maximum(raw, 0.0), 0.0)
     indicator_scores = np.where(plan.adverse[None, :], -adverse_points, scores)
-    for d in range(n_dims):
-        nodes = plan.groups[d]
-        g_scores = np.full((units, len(nodes)), np.nan)
-        g_member_shares: list[FloatArray] = []
-        for g, (_, node) in enumerate(nodes):
-            children = scores[:, node.children]
-            active = in_play[:, node.children]
-            g_scores[:, g], local = aggregate_node(node.aggregation, children, node.weights, active, missing)
-            g_member_shares.append(local)
-        kinds = plan.dimension_children[d]
-        children = np.column_stack(
-            [g_scores[:, ref] if kind == "group" else scores[:, ref] for kind, ref in kinds]
-        ) if kinds else np.full((units, 0), np.nan)
-        active = np.column_stack(
-            [~np.all(~in_play[:, nodes[ref][1].children], axis=1) if kind == "group" else in_play[:, ref]
-             for kind, ref in kinds]
-        ) if kinds else np.zeros((units, 0), dtype=bool)
-        dim_value, dim_local = aggregate_node(plan.framework.dimensions[d].aggregation, children,
-                                          plan.dimension_weights[d], active, missing)
-        base[:, d] = dim_value
-        for c, (kind, ref) in enumerate(kinds):
-            if kind == "group":
-                node = nodes[ref][1]
-                shares[:, list(node.children)] = g_member_shares[ref] * dim_local[:, c:c + 1]
-            else:
-                shares[:, ref] = dim_local[:, c]
-        g_share = np.column_stack([dim_local[:, c] for c, (kind, _) in enumerate(kinds) if kind == "group"]) \
-            if any(kind == "group" for kind, _ in kinds) else np.zeros((units, 0))
-        group_scores.append(g_scores)
-        group_shares.append(g_share)
-        members = [i for i, dim in enumerate(plan.dimension_of) if dim == d and plan.adverse[i]]
-        if members:
-            deductions[:, d] = adverse_points[:, members].sum(axis=1)
-    dimension_scores = deduct(base, deductions)
-    dim_weights = np.array([dimension.weight for dimension in plan.framework.dimensions])
-    overall, dim_shares = aggregate_node(plan.framework.aggregation, dimension_scores, dim_weights,
-                                     np.ones((units, n_dims), dtype=bool), missing)
-    return Scores(indicator_scores, in_play, shares, tuple(group_scores), tuple(group_shares), base,
-                  deductions, dimension_scores, dim_shares, overall)
+    group_scores, group_local = aggregate_level(plan.groups, scores, in_play, missing)
+    group_active = aggregate_active(plan.groups, in_play)
+    below = np.concatenate([scores, group_scores], axis=1)
+    below_active = np.concatenate([in_play, group_active], axis=1)
+    base, dimension_local = aggregate_level(plan.dimensions, below, below_active, missing)
+    dimension_scores = deduct(base, adverse_points @ plan.adverse_matrix)
+    overall, overall_local = aggregate_level(plan.overall, dimension_scores,
+                                             np.ones(dimension_scores.shape, dtype=bool), missing)
+    # Each column's share in its parent, then each indicator's share in its dimension.
+    in_dimension = _column_shares(plan.dimensions, dimension_local, below.shape[1])
+    in_group = _column_shares(plan.groups, group_local, scores.shape[1])
+    group_in_dimension = in_dimension[:, scores.shape[1]:]
+    shares = in_dimension[:, : scores.shape[1]]
+    if group_in_dimension.shape[1]:
+        grouped = plan.group_of >= 0
+        shares = np.where(grouped[None, :], in_group * group_in_dimension[:, np.maximum(plan.group_of, 0)], shares)
+    return Scores(indicator_scores, in_play, shares, group_scores, group_in_dimension, base,
+                  adverse_points @ plan.adverse_matrix, dimension_scores, overall_local[:, 0, :], overall[:, 0])
+
+
+def _column_shares(level: Level, local: FloatArray, columns: int) -> FloatArray:
+    """units × columns of the level below: each column's share in its node (0 for none)."""
+    out = np.zeros((local.shape[0], columns))
+    rows, slots = np.nonzero(level.children >= 0)
+    out[:, level.children[rows, slots]] = local[:, rows, slots]
+    return out
+
+
+def aggregate_active(level: Level, active: BoolArray) -> BoolArray:
+    """units × nodes: a node takes part when any of its children does."""
+    if level.children.size == 0:
+        return np.zeros((active.shape[0], len(level.methods)), dtype=bool)
+    padded = np.concatenate([active, np.zeros((active.shape[0], 1), dtype=bool)], axis=1)
+    return np.asarray(padded[:, level.children].any(axis=2))
+
+
+def aggregate_level(level: Level, values: FloatArray, active: BoolArray,
+                    missing: str) -> tuple[FloatArray, FloatArray]:
+    """Aggregate every node of a level: the nodes of one method in one call of the panel's aggregator.
+
+    :returns: units × nodes aggregates, and units × nodes × slots shares of each child in its node.
+    """
+    units, nodes = values.shape[0], len(level.methods)
+    out = np.full((units, nodes), np.nan)
+    local = np.zeros((units, *level.children.shape))
+    for method in dict.fromkeys(level.methods):
+        positions = np.array([n for n, m in enumerate(level.methods) if m == method], dtype=np.intp)
+        kids = level.children[positions]
+        if kids.size == 0:
+            continue
+        out[:, positions], local[:, positions] = aggregate_nodes(
+            method, values, active, kids, level.weights[positions], missing)
+    return out, local
+
+
+def aggregate_nodes(method: str, values: FloatArray, active: BoolArray, kids: IntArray, weights: FloatArray,
+                    missing: str) -> tuple[FloatArray, FloatArray]:
+    """Aggregate nodes of one method: ``kids`` and ``weights`` are nodes × slots (-1 pads ``kids``).
+
+    The panel's aggregators take children × units × replicates with weights children ×
+    replicates: here the nodes play the replicates, each with its own children's weights.
+    Children that do not apply (``active`` false) or have no value take no part.
+
+    :returns: units × nodes aggregates (NaN when nothing could be aggregated, or a missing child
+        under ``fail``) and units × nodes × slots shares of each child (summing to 1 per node).
+    """
+    exists = kids >= 0
+    gathered = values[:, np.maximum(kids, 0)]  # units × nodes × slots
+    live = active[:, np.maximum(kids, 0)] & exists[None]
+    w = np.where(live, weights[None], 0.0)
+    present = live & ~np.isnan(gathered) & (w > 0)
+    used = np.where(present, w, 0.0)
+    total = used.sum(axis=2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        local = np.where(total[..., None] > 0, used / np.where(total > 0, total, 1.0)[..., None], 0.0)
+    stacked = np.where(present, gathered, np.nan).transpose(2, 0, 1)  # slots × units × nodes
+    with np.errstate(all="ignore"):  # 1/x of a tiny child overflows harmlessly in the harmonic mean
+        result = BUILTIN_AGGREGATORS[method](stacked, np.where(exists, weights, 0.0).T)
+    # The aggregators renormalise over the children present; a child that does not apply must not
+    # count as present, which the NaN above ensures.
+    result = np.where(total > 0, result, np.nan)
+    if missing == "fail":
+        absent: BoolArray = np.asarray((live & np.isnan(gathered) & (w > 0)).any(axis=2))
+        result = np.where(absent, np.nan, result)
+        local = np.where(absent[..., None], 0.0, local)
+    # Rounding can push a mean a few ulps outside its children's range; the mean cannot be.
+    lo = np.where(present, gathered, np.inf).min(axis=2)
+    hi = np.where(present, gathered, -np.inf).max(axis=2)
+    result = np.where(np.isfinite(result), np.clip(result, np.minimum(lo, hi), np.maximum(lo, hi)), result)
+    return np.asarray(result, dtype=np.float64), np.asarray(local, dtype=np.float64)
 
 
 def aggregate_node(method: str, values: FloatArray, weights: FloatArray, active: BoolArray,
-               missing: str) -> tuple[FloatArray, FloatArray]:
-    """Aggregate units × children by ``method``; children not ``active`` take no part.
+                   missing: str) -> tuple[FloatArray, FloatArray]:
+    """Aggregate units × children into one node by ``method``; children not ``active`` take no part.
 
-    :returns: the aggregate per unit (NaN when nothing could be aggregated, or a missing child
-        under ``fail``) and each child's effective share (units × children, summing to 1).
+    :returns: the aggregate per unit and each child's effective share (units × children).
     """
-    units, n = values.shape
-    if n == 0:
-        return np.full(units, np.nan), np.zeros((units, 0))
-    w = np.where(active, weights[None, :], 0.0)
-    present = active & ~np.isnan(values) & (w > 0)
-    used = np.where(present, w, 0.0)
-    total = used.sum(axis=1, keepdims=True)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        local = np.where(total > 0, used / np.where(total > 0, total, 1.0), 0.0)
-    stacked = np.where(present, values, np.nan).T[:, :, None]
-    with np.errstate(all="ignore"):  # 1/x of a tiny child overflows harmlessly in the harmonic mean
-        result = BUILTIN_AGGREGATORS[method](stacked, weights[:, None])[:, 0] if math.prod(stacked.shape) else \
-            np.full(units, np.nan)
-    # The aggregators renormalise over the children present; a child that does not apply must not
-    # count as present, which the NaN above ensures.
-    result = np.where(total[:, 0] > 0, result, np.nan)
-    if missing == "fail":
-        absent = active & np.isnan(values) & (w > 0)
-        result = np.where(absent.any(axis=1), np.nan, result)
-        local = np.where(absent.any(axis=1, keepdims=True), 0.0, local)
-    # Rounding can push a mean a few ulps outside its children's range; the mean cannot be.
-    with np.errstate(invalid="ignore"):
-        lo = np.nanmin(np.where(present, values, np.inf), axis=1)
-        hi = np.nanmax(np.where(present, values, -np.inf), axis=1)
-    result = np.where(np.isfinite(result), np.clip(result, np.minimum(lo, hi), np.maximum(lo, hi)), result)
-    return np.asarray(result, dtype=np.float64), np.asarray(local, dtype=np.float64)
+    if values.shape[1] == 0:
+        return np.full(values.shape[0], np.nan), np.zeros((values.shape[0], 0))
+    kids = np.arange(values.shape[1], dtype=np.intp)[None, :]
+    result, local = aggregate_nodes(method, values, active, kids, np.asarray(weights, dtype=np.float64)[None, :],
+                                    missing)
+    return result[:, 0], local[:, 0, :]
