@@ -72,6 +72,7 @@ _UNIT = _trie(_UNITS, M.MEASURE_NOT_BEFORE)
 _OPENERS = "".join(opening for opening, _ in M.QUOTE_PAIRS)
 # Quoted or titled text, up to a line or 60 characters, is consumed whole so that no number in
 # it is read: those are slogans and names (“1310”, 《…10条措施》), never statements.
+_QUOTE_REACH = 61  # the opening mark and up to 60 characters
 _QUOTED = "|".join(f"(?<={o}){'[^'}{o}{c}\\n]{{0,60}}{c}" for o, c in M.QUOTE_PAIRS)
 # The first character is a plain class so that the regex engine skips ahead in C; which branch
 # follows is decided by looking back at it.
@@ -435,8 +436,10 @@ def _rank(text: str, match: re.Match[str]) -> Fact | None:
 
 
 def _quoted_at(text: str, position: int) -> bool:
-    """Whether ``position`` is inside a quote or title opened earlier on its line (“翻一番”目标)."""
-    line_start = text.rfind("\n", 0, position) + 1
+    """Whether ``position`` is inside a quote or title opened earlier on its line (“翻一番”目标),
+    at most :data:`_QUOTE_REACH` characters before it, as the scan reads quotes."""
+    low = max(0, position - _QUOTE_REACH)
+    line_start = max(low, text.rfind("\n", low, position) + 1)
     return any(text.rfind(opening, line_start, position) > text.rfind(closing, line_start, position)
                for opening, closing in M.QUOTE_PAIRS)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Iterator, Sequence
 
 from attrs import define, field
@@ -201,11 +202,9 @@ def build_outline(text: str, facts: Sequence[tuple[int, int]] | None = None) -> 
             break
         merged = _merged_line_candidates(text, start, end, inline)
         restarts = {position for position, restart in merged if restart}
-        positions = [start, *(position for position, _ in merged)]
-        index = 0
-        while index < len(positions):
-            position = positions[index]
-            index += 1
+        positions = deque([start, *(position for position, _ in merged)])
+        while positions:
+            position = positions.popleft()
             found = _heading_at(text, position, end)
             if found is None:
                 continue
@@ -229,11 +228,11 @@ def build_outline(text: str, facts: Sequence[tuple[int, int]] | None = None) -> 
             stack.append(node)
             headings.append(node)
             last_seen[style] = number
-            if len(positions) > 1:
+            if merged:
                 # 一、加强组织领导(一)压实责任。: a sub-heading right after the title, on its line.
                 after = title_end + (text.startswith(" ", title_end))
-                if _SUB_MARKER.match(text, after, end) and positions[index:index + 1] != [after]:
-                    positions.insert(index, after)
+                if _SUB_MARKER.match(text, after, end) and (not positions or positions[0] != after):
+                    positions.appendleft(after)
     _close_spans(roots, body_end)
     if headings:
         _add_runin(text, roots, spans, fact_spans)
