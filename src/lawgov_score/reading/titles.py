@@ -78,8 +78,7 @@ def title_span(text: str, start: int, end: int, facts: FactSpans) -> tuple[int, 
         if sentence_end - start <= LINE_TITLE_MAX and _clauses(text, start, sentence_end) <= 3 and (
                 not facts.overlap(start, sentence_end)):
             return start, sentence_end
-    elif found is not None and _is_name(text, start, sentence_end, RUNIN_TITLE_MAX, facts) and _clauses(text, start, sentence_end) <= 2 and (
-            not _ACTION.match(text, start) and not _ACTION_CLAUSE.search(text, start, sentence_end)):
+    elif found is not None and _is_runin_title(text, start, sentence_end, facts):
         return start, sentence_end
     # The sentence is body text: its leading clause is a title written before the body
     # (深入推进“放管服”改革,出台……) unless it reads as the body's first action (印发……, 开展……).
@@ -89,6 +88,17 @@ def title_span(text: str, start: int, end: int, facts: FactSpans) -> tuple[int, 
         if _is_name(text, start, clause_end, CLAUSE_TITLE_MAX, facts) and not _ACTION.match(text, start):
             return start, clause_end
     return start, start
+
+
+def _is_runin_title(text: str, start: int, stop: int, facts: FactSpans) -> bool:
+    """Whether a sentence followed by body text is a title: a name of at most two clauses that
+    opens no concrete action (印发……, 开展……) in either."""
+    return (
+        _is_name(text, start, stop, RUNIN_TITLE_MAX, facts)
+        and _clauses(text, start, stop) <= 2
+        and not _ACTION.match(text, start)
+        and not _ACTION_CLAUSE.search(text, start, stop)
+    )
 
 
 def _trimmed(text: str, start: int, stop: int) -> int:
