@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import math
 import time
+
 import pytest
 
 from lawgov_score.model.framework import Dimension
