@@ -15,8 +15,10 @@ from attrs import field, frozen
 from lawgov_score.model import tuple_of
 from lawgov_score.reading.normalise import OffsetMap
 
-FactKind = Literal["count", "amount", "rate", "change", "pp_change", "rank"]
+FactKind = Literal["count", "amount", "rate", "change", "pp_change", "rank", "duration"]
 Bound = Literal["lower", "upper"]
+GovernmentLevel = Literal["province", "city", "county", "township"]
+Level = Literal["province", "city", "county", "township", "department"]
 ChangeDirection = Literal["up", "down"]
 
 
@@ -96,6 +98,14 @@ class Metadata:
     elements: tuple[str, ...] = field(default=(), converter=tuple_of)
     """The 2019 rule's required elements present: ``measures``, ``shortcomings``,
     ``first_responsible``, ``plans``, ``other``."""
+    level: Level | None = None
+    """The issuer's level: ``province``, ``city``, ``county`` (districts, counties, county-level
+    cities, banners), ``township`` (乡, 镇, 街道) or ``department`` (a body of a government)."""
+    government_level: GovernmentLevel | None = None
+    """The level of the government the issuer is or belongs to: for a department, its
+    government's (宁波市生态环境局 → ``city``); for a government, ``level``."""
+    region: str | None = None
+    """The issuer's region as far as the report tells it (``广东省深圳市宝安区``)."""
 
 
 @frozen(cache_hash=True)  # hashed once: the ten dimensions look up the same document's view
