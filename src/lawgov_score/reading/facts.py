@@ -64,7 +64,8 @@ def _trie(words: Iterable[str], guards: dict[str, str]) -> str:
 
 _C = M.CJK_NUMERAL_CHARS
 _LOOKBACK = 20  # characters of a clause read before a number; gold subjects fit in 16
-_UNITS = (*M.COUNT_MEASURES, *M.MONEY_MEASURES, *M.PP_MEASURES, *M.RATE_SIGNS, *M.MULTIPLE_MEASURES)
+_UNITS = (*M.COUNT_MEASURES, *M.DURATION_MEASURES, *M.UNIT_ALIASES, *M.MONEY_MEASURES, *M.PP_MEASURES,
+          *M.RATE_SIGNS, *M.MULTIPLE_MEASURES)
 # A Chinese numeral is scanned only before a character that can start a measure word: one class
 # test, where the whole measure-word trie would run at every 一 of 进一步 and 统一.
 _UNIT_FIRSTS = "".join(sorted({unit[0] for unit in _UNITS}))
@@ -99,7 +100,11 @@ _NUM_END = _TOKEN.groupindex["num_end"]  # a group number, for match.end()
 _PCT = _TOKEN.groupindex["pct"]
 # _read() slices inside…after out of the groups in one step.
 assert tuple(range(_G_INSIDE, _G_INSIDE + 6)) == (_G_INSIDE, _G_MULT, _G_REST, _G_INSIDE2, _G_UNIT, _G_AFTER)
-_RANK = re.compile(r"第(?P<n>[0-9]{1,4}|[一二三四五六七八九十]{1,3})(?P<suffix>名|位)?")
+# 第3名, 首位, 前10: the first character is a plain class, the branch is chosen by looking back.
+_RANK = re.compile(
+    r"[第首前](?:(?<=第)(?P<n>[0-9]{1,4}|[一二三四五六七八九十]{1,3})(?P<suffix>名|位)?|(?<=首)位"
+    r"|(?<=前)(?P<top>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<top_suffix>名|位)?)"
+)
 _DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番")  # 翻一番: doubled; 翻两番: four times
 
 # Markers written before a number are matched on the reversed text before it, anchored at its
@@ -139,13 +144,21 @@ _RANK_REV = re.compile(
     f"(?:(?:{_alternation(M.RANK_SCOPES, reverse=True)})(?:{_alternation(M.RANK_VERBS, reverse=True)})?"
     f"|(?:{_alternation(M.RANK_VERBS, reverse=True)}))"
 )
+# Before a rank written with 名 or 位, or 首位, a one-character verb will do (排第5位, 居首位);
+# 排在 alone before 首位 puts a task first (把安全排在首位), so it needs a scope there.
+_RANK_SHORT_REV = re.compile(f"(?:{_alternation(M.RANK_SHORT_VERBS, reverse=True)})")
+_TOP_REV = re.compile(
+    f"(?:{_alternation(M.RANK_SCOPES, reverse=True)})|(?:{_alternation(M.TOP_VERBS, reverse=True)})"
+)
+_FIRST_NOT_AFTER = ("排在", "放在", "摆在", "放到", "摆到", "作为")
 
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_GLUE = frozenset("+-_/#" + _ASCII_LETTERS)
+_GLUE = frozenset("+-_/#×*" + _ASCII_LETTERS)
 # A number right after these is part of a formula, code, version or ordinal (1+5+N, G15, 第3, 十三届三次).
 _NOT_BEFORE_NUMBER = frozenset("0123456789.%" + "第届") | _GLUE
 # 第N before these is an ordinal of a batch, a session or a date (全国第一批, 全市第3次), not a rank.
-_NOT_RANK = frozenset({unit[0] for unit in M.COUNT_MEASURES} - {"名", "位"}) | frozenset("届年月日号季章节款")
+_NOT_RANK = (frozenset({unit[0] for unit in (*M.COUNT_MEASURES, *M.DURATION_MEASURES)} - {"名", "位"})
+             | frozenset("届年月日号季章节款"))
 _NOT_AFTER_SIGN = frozenset("0123456789.%)-" + _ASCII_LETTERS)
 _RATE_ENDINGS = ("率", "比例", "占比", "比重", "满意度", "覆盖面")
 _QUOTE_MARKS = "“”‘’《》「」『』\"' 、"
@@ -157,7 +170,19 @@ _UNIT_KINDS: dict[str, tuple[FactKind, str]] = {
     **{unit: ("pp_change", "个百分点") for unit in M.PP_MEASURES},
     **{unit: ("amount", "元") for unit in M.MONEY_MEASURES},
     **{unit: ("change", "%") for unit in M.MULTIPLE_MEASURES},
+    **{unit: ("duration", unit) for unit in M.DURATION_MEASURES},
+    **{alias: ("count", unit) for alias, unit in M.UNIT_ALIASES.items()},
 }
+_DURATIONS = frozenset(M.DURATION_MEASURES)
+# 15分钟公共法律服务圈, 24小时不打烊: a time in the name of a service, not a duration.
+_SERVICE_NAME_AFTER = re.compile(r"[^,。;:、\n]{0,8}(?:圈|不打烊|全天候)")
+# 在全市12个区中排名第3: the size of the set a rank is taken in, not a count of the report.
+_RANK_SET_AFTER = re.compile(
+    r"[^,。;:\n]{0,4}?中[^,。;:\n]{0,12}?(?:排名|排在|排|位列|位居|居|名列|列)(?:第|首位|前)")
+_STREAK = re.compile(r"连续(?P<n>[0-9]{1,2}|[两二三四五六七八九十]{1,2})(?P<unit>年|届)")
+# N合一: that many things merged into one (五证合一); 多规合一 names no number.
+_MERGED = re.compile(r"(?P<n>[0-9]{1,2}|[两二三四五六七八九十])(?P<what>[\u4e00-\u9fff]?)合一")
+_COUNT_LEADERS = frozenset(M.COUNT_LEADERS)
 
 
 def extract_facts(text: str) -> list[Fact]:
@@ -188,6 +213,8 @@ def extract_facts(text: str) -> list[Fact]:
     others = [fact for fact in (_rank(text, found) for found in _RANK.finditer(text)) if fact is not None]
     others += [_doubling(text, found) for found in _DOUBLING.finditer(text)
                if not _quoted_at(text, found.start())]
+    others += [_streak(text, found) for found in _STREAK.finditer(text)]
+    others += [fact for fact in (_merged(text, position) for position in _positions(text, "合一")) if fact]
     if others:
         facts = sorted(facts + others, key=lambda fact: fact.start)
     return facts
@@ -243,6 +270,10 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
 
     kind: FactKind
     kind, out_unit = _UNIT_KINDS.get(unit, ("count", unit))
+    if kind == "duration" and _SERVICE_NAME_AFTER.match(text, end):
+        return []
+    if kind == "count" and text.find("中", end, end + 6) >= 0 and _RANK_SET_AFTER.match(text, end):
+        return []
     if kind == "rate":
         value = value / M.RATE_SIGNS[unit]
         if direction:
@@ -348,9 +379,21 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
     if len(numeral) == 1 and not inside:
         if numeral not in M.CJK_SINGLE_QUANTITY:
             return None
-        if not share and end < len(text) and text[end] not in M.CLAUSE_BREAKS and text[end] != "、":
+        if not share and end < len(text) and text[end] not in M.CLAUSE_BREAKS and text[end] != "、" and (
+                not _counted_after_verb(text, start, end)):
             return None
     return _parse_chinese(numeral)
+
+
+def _counted_after_verb(text: str, start: int, end: int) -> bool:
+    """Whether a one-character numeral inside a clause counts: right after a verb that introduces
+    what was done (出台三项制度, 开展三次督查), not followed by another numeral (三个一, 五位一体)
+    and not one of the numbered names of the national vocabulary (两个确立)."""
+    return (
+        text[max(0, start - 2) : start] in _COUNT_LEADERS
+        and text[end : end + 1] not in M.CJK_NUMERAL_CHARS
+        and not text.startswith(M.NUMBERED_NAMES, start)
+    )
 
 
 def _clause_start(text: str, start: int, last_end: int) -> int:
@@ -415,23 +458,36 @@ def _borrowed_subject(text: str, clause: int, facts: list[Fact], follows: bool) 
 
 
 def _rank(text: str, match: re.Match[str]) -> Fact | None:
-    """A rank fact for 第N after a ranking context (排名全市第3, 全省第一), else ``None``."""
+    """A rank fact after a ranking context, else ``None``: 第N (排名全市第3, 全省第一, 排第5位), 首位
+    (位居全省首位: 1) and 前N (进入全国前10: at most 10)."""
     start = match.start()
     clause = _clause_start(text, start, 0)
     rev = text[clause:start][::-1]
-    context = _RANK_REV.match(rev)
-    if context is None:
-        return None
-    written = match.group("n")
-    value = _parse_arabic(written) if written[0].isdigit() else _parse_chinese(written)
-    if value is None or _next_is_glued(text, match.end("n")) or text[match.end("n") : match.end("n") + 1] in _NOT_RANK:
-        return None
+    written = match.group("n") or match.group("top")
+    if written is None:  # 首位
+        context = _RANK_REV.match(rev) or _RANK_SHORT_REV.match(rev)
+        if context is None or text.endswith(_FIRST_NOT_AFTER, clause, start):
+            return None
+        value: Decimal | None = Decimal(1)
+    else:
+        top = match.group("top") is not None
+        if top:
+            context = _TOP_REV.match(rev)
+        else:
+            context = _RANK_REV.match(rev) or (_RANK_SHORT_REV.match(rev) if match.group("suffix") else None)
+        if context is None:
+            return None
+        value = _parse_arabic(written) if written[0].isdigit() else _parse_chinese(written)
+        number_end = match.end("top" if top else "n")
+        if value is None or _next_is_glued(text, number_end) or text[number_end : number_end + 1] in _NOT_RANK:
+            return None
     pre = rev[context.end():][::-1]
     subject = _subject(pre)[0]
     quote_start = clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
+    top = match.group("top") is not None
     return Fact(
         value=float(value), unit="名", start=quote_start, end=match.end(), quote=text[quote_start : match.end()],
-        kind="rank", subject=subject,
+        kind="rank", subject=subject, approx=top, bound="upper" if top else None,
     )
 
 
@@ -455,6 +511,44 @@ def _doubling(text: str, match: re.Match[str]) -> Fact:
         value=float(2**doublings - 1), unit="%", start=quote_start, end=match.end(),
         quote=text[quote_start : match.end()], kind="change", change="up", subject=_subject(pre)[0],
     )
+
+
+def _streak(text: str, match: re.Match[str]) -> Fact:
+    """连续N年 / 连续N届: a streak, as a duration in years or terms."""
+    written = match.group("n")
+    value = int(written) if written.isdigit() else chinese_int(written) or 0
+    return _fact_at(text, match.start(), match.end(), float(value), match.group("unit"), "duration")
+
+
+def _merged(text: str, position: int) -> Fact | None:
+    """N合一 before ``position`` (五证合一: five certificates in one) as a count of N, else ``None``."""
+    found = _MERGED.search(text, max(0, position - 3), position + 2)
+    if found is None or found.end() != position + 2:
+        return None
+    if found.start() and text[found.start() - 1] in _NOT_BEFORE_NUMBER:
+        return None  # 1+1合一 and the like are formulas
+    written = found.group("n")
+    value = int(written) if written.isdigit() else chinese_int(written) or 0
+    return _fact_at(text, found.start(), found.end(), float(value), found.group("what") or "项", "count")
+
+
+def _fact_at(text: str, start: int, end: int, value: float, unit: str, kind: FactKind) -> Fact:
+    """A fact read by one of the literal-led scans: quoted from its clause's start."""
+    clause = _clause_start(text, start, 0)
+    pre = text[clause:start]
+    quote_start = clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
+    return Fact(value=value, unit=unit, start=quote_start, end=end, quote=text[quote_start:end], kind=kind,
+                subject=_subject(pre)[0])
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``text``."""
+    found = []
+    position = text.find(word)
+    while position >= 0:
+        found.append(position)
+        position = text.find(word, position + 1)
+    return found
 
 
 def _parse_arabic(digits: str) -> Decimal:
