@@ -140,9 +140,12 @@ _COMPARED = re.compile(
 )
 _CLAUSE_REV = re.compile(f"[{re.escape(M.CLAUSE_BREAKS)}]")
 _SENTENCE = re.compile(f"[{re.escape(M.SENTENCE_BREAKS)}]")
+# A rank verb or scope right before 第N, or one of the plainest verbs a few words before it
+# (位列全省县(市、区)第一等次).
 _RANK_REV = re.compile(
     f"(?:(?:{_alternation(M.RANK_SCOPES, reverse=True)})(?:{_alternation(M.RANK_VERBS, reverse=True)})?"
-    f"|(?:{_alternation(M.RANK_VERBS, reverse=True)}))"
+    f"|(?:{_alternation(M.RANK_VERBS, reverse=True)})"
+    f"|[^第0-9]{{1,10}}?(?:{_alternation(M.RANK_VERBS_AT_A_DISTANCE, reverse=True)}))"
 )
 # Before a rank written with 名 or 位, or 首位, a one-character verb will do (排第5位, 居首位);
 # 排在 alone before 首位 puts a task first (把安全排在首位), so it needs a scope there.
@@ -178,11 +181,19 @@ _DURATIONS = frozenset(M.DURATION_MEASURES)
 _SERVICE_NAME_AFTER = re.compile(r"[^,。;:、\n]{0,8}(?:圈|不打烊|全天候)")
 # 在全市12个区中排名第3: the size of the set a rank is taken in, not a count of the report.
 _RANK_SET_AFTER = re.compile(
-    r"[^,。;:\n]{0,4}?中[^,。;:\n]{0,12}?(?:排名|排在|排|位列|位居|居|名列|列)(?:第|首位|前)")
+    r"[^,。;:\n]{0,8}?中[^,。;:\n]{0,12}?(?:排名|排在|排|位列|位居|居|名列|列)(?:第|首位|前)")
 _STREAK = re.compile(r"连续(?P<n>[0-9]{1,2}|[两二三四五六七八九十]{1,2})(?P<unit>年|届)")
 # N合一: that many things merged into one (五证合一); 多规合一 names no number.
 _MERGED = re.compile(r"(?P<n>[0-9]{1,2}|[两二三四五六七八九十])(?P<what>[\u4e00-\u9fff]?)合一")
 _COUNT_LEADERS = frozenset(M.COUNT_LEADERS)
+_RANGE_LINKS = frozenset("至到~")
+# 前20名 is a rank among the first twenty (read by the rank scan), not twenty people.
+_TOP_UNITS = frozenset(("名", "位"))
+# 较上年前移2位: a rank that moved, by that many places.
+_RANK_MOVES: dict[str, ChangeDirection] = {"前移": "up", "上升": "up", "提升": "up", "跃升": "up", "进位": "up",
+                                           "前进": "up", "后移": "down", "下降": "down", "后退": "down",
+                                           "下滑": "down", "退后": "down"}
+_RANK_MOVE_UNITS = frozenset(("位", "个位次", "位次"))
 
 
 def extract_facts(text: str) -> list[Fact]:
@@ -199,6 +210,7 @@ def extract_facts(text: str) -> list[Fact]:
         raise TypeError(f"extract_facts() needs the text as str, got {type(text).__name__}")
     facts: list[Fact] = []
     last_end = 0  # a clause read for one fact never reaches back into the previous one
+    last_made = 0  # how many facts the number ending at last_end gave
     for match in _TOKEN.finditer(text):
         groups = match.groups()
         if groups[_G_UNIT] is None and groups[_G_PCT] is None:
@@ -206,10 +218,15 @@ def extract_facts(text: str) -> list[Fact]:
         start = match.start()
         if start and text[start - 1] in _NOT_BEFORE_NUMBER and not _is_sign(text, start):
             continue
+        if start and last_made and last_end == start - 1 and text[start - 1] in _RANGE_LINKS:
+            del facts[-last_made:]  # 5000元至2万元: a range, neither end of which is the quantity
+            last_made = 0
+            continue
         made = _read(text, match, groups, last_end, facts)
         if made:
             facts.extend(made)
             last_end = match.end()
+            last_made = len(made)
     others = [fact for fact in (_rank(text, found) for found in _RANK.finditer(text)) if fact is not None]
     others += [_doubling(text, found) for found in _DOUBLING.finditer(text)
                if not _quoted_at(text, found.start())]
@@ -272,6 +289,10 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
     kind, out_unit = _UNIT_KINDS.get(unit, ("count", unit))
     if kind == "duration" and _SERVICE_NAME_AFTER.match(text, end):
         return []
+    if unit in _TOP_UNITS and before == "前":
+        return []
+    if unit in _RANK_MOVE_UNITS and text[max(0, signed - 2) : signed] in _RANK_MOVES:
+        kind, direction = "rank", _RANK_MOVES[text[signed - 2 : signed]]
     if kind == "count" and text.find("中", end, end + 6) >= 0 and _RANK_SET_AFTER.match(text, end):
         return []
     if kind == "rate":

@@ -15,7 +15,7 @@ COUNT_MEASURES: tuple[str, ...] = (
     # cases, documents, items
     "件", "宗", "项", "条", "份", "卷", "篇", "部", "本", "册", "套", "类", "种", "批", "批次",
     "个", "起", "处", "所", "座", "台", "辆", "艘", "张", "封", "幅", "块", "笔", "单", "组", "栋", "间",
-    "个方面", "件次", "项次", "份次", "个次", "台次", "辆次", "车次", "架次", "艘次",
+    "个方面", "个位次", "位次", "件次", "项次", "份次", "个次", "台次", "辆次", "车次", "架次", "艘次",
     # events and sessions
     "次", "场", "场次", "期", "轮", "堂", "节", "讲", "集", "课时", "学时", "班",
     # people and organisations
@@ -95,11 +95,16 @@ CHANGE_VERBS: dict[str, ChangeDirection] = {
 #: Words that may sit between a change verb and its number (增幅为5%, 增长达12%).
 CHANGE_LINKS: tuple[str, ...] = ("为", "达", "达到", "约")
 
-#: Words before 第N that make it a rank (排名全市第3, 全省第一).
+#: Words before 第N that make it a rank (排名全市第3, 全省第一), with those that say where a rank
+#: moved to (由第9位跃升至第3位).
 # 排, 列 and 居 alone are left out: 安排第一批, 系列第一期, 邻居第一 are not ranks; they count
 # before a rank written with 名 or 位 (排第5位, 居第2名) and before 首位 (居首位).
-RANK_VERBS: tuple[str, ...] = ("排名", "排在", "排位", "位列", "位居", "名列", "居于", "获评", "位于", "排列")
+RANK_VERBS: tuple[str, ...] = ("排名", "排在", "排位", "位列", "位居", "名列", "居于", "获评", "位于", "排列",
+                               *("跃升至", "上升至", "提升至", "升至", "前移至", "跃居", "下降至", "降至",
+                                 "下滑至", "退至", "上升到", "提升到", "下降到"))
 RANK_SHORT_VERBS: tuple[str, ...] = ("排", "居", "列")
+#: Rank verbs that may stand a few words before 第N (位列全省县(市、区)第一).
+RANK_VERBS_AT_A_DISTANCE: tuple[str, ...] = ("排名", "位列", "位居", "名列", "居于", "排在")
 #: Words before 前N that make it a rank among the first N (进入全国前10, 位居全省前三).
 TOP_VERBS: tuple[str, ...] = ("进入", "跻身", "挺进", "位居", "居于", "位列", "排名", "名列", "排在", "居", "列", "排")
 RANK_SCOPES: tuple[str, ...] = (
