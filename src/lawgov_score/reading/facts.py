@@ -485,13 +485,14 @@ def _rank(text: str, match: re.Match[str]) -> Fact | None:
     clause = _clause_start(text, start, 0)
     rev = text[clause:start][::-1]
     written = match.group("n") or match.group("top")
+    top = match.group("top") is not None
+    value: Decimal | None
     if written is None:  # 首位
         context = _RANK_REV.match(rev) or _RANK_SHORT_REV.match(rev)
         if context is None or text.endswith(_FIRST_NOT_AFTER, clause, start):
             return None
-        value: Decimal | None = Decimal(1)
+        value = Decimal(1)
     else:
-        top = match.group("top") is not None
         if top:
             context = _TOP_REV.match(rev)
         else:
@@ -505,7 +506,6 @@ def _rank(text: str, match: re.Match[str]) -> Fact | None:
     pre = rev[context.end():][::-1]
     subject = _subject(pre)[0]
     quote_start = clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
-    top = match.group("top") is not None
     return Fact(
         value=float(value), unit="名", start=quote_start, end=match.end(), quote=text[quote_start : match.end()],
         kind="rank", subject=subject, approx=top, bound="upper" if top else None,
