@@ -15,8 +15,8 @@ from lawgov_score.reading.classify import OUTLINE_TITLE_MIN, TermIndex, _bigrams
 from lawgov_score.reading.document import analyse
 from lawgov_score.reading.model import Document, Section
 
-RULES = {"first_responsible", "outline_title", "title_terms", "body_terms", "children", "outline_position",
-         "sentence_terms", "section"}
+RULES = {"first_responsible", "part10_title", "outline_title", "title_terms", "title_first", "body_terms", "children",
+         "outline_position", "parent", "sentence_terms", "section"}
 
 
 def report(name: str, dimensions: tuple[Dimension, ...]) -> Document:

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 LINE_TITLE_MAX = 60
 RUNIN_TITLE_MAX = 50
 CLAUSE_TITLE_MAX = 30
+SHORT_TITLE_MAX = 12  # a phrase this short is a name even when it opens with an action
 _SCAN = LINE_TITLE_MAX + 1  # a title is looked for this far at most: time stays linear on long lines
 
 _CN = "一二三四五六七八九十"
@@ -91,13 +92,14 @@ def title_span(text: str, start: int, end: int, facts: FactSpans) -> tuple[int, 
 
 
 def _is_runin_title(text: str, start: int, stop: int, facts: FactSpans) -> bool:
-    """Whether a sentence followed by body text is a title: a name of at most two clauses that
-    opens no concrete action (印发……, 开展……) in either."""
+    """Whether a sentence followed by body text is a title: a name of at most two clauses that,
+    unless it is a short phrase (开展公平竞争审查), opens no concrete action (印发……, 开展……)."""
+    clauses = _clauses(text, start, stop)
+    short = clauses == 1 and stop - start <= SHORT_TITLE_MAX
     return (
         _is_name(text, start, stop, RUNIN_TITLE_MAX, facts)
-        and _clauses(text, start, stop) <= 2
-        and not _ACTION.match(text, start)
-        and not _ACTION_CLAUSE.search(text, start, stop)
+        and clauses <= 2
+        and (short or (not _ACTION.match(text, start) and not _ACTION_CLAUSE.search(text, start, stop)))
     )
 
 
