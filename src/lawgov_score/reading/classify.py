@@ -315,8 +315,8 @@ def _classify(text: str, node: Node, term_hits: TermHits, prior: str | None,
         titled = True
     forced = own or inherited
     part10 = PART10_TITLE.search(text, node.title_start, node.title_end) if node.title else None
-    first = term_hits.first_owner(node.title_start, node.title_end)
-    if first is not None and len(scores) > 1:
+    first = term_hits.first_owner(node.title_start, node.title_end) if len(scores) > 1 else None
+    if first is not None:
         # A heading naming two parts is about the one it names first (规范性文件管理和重大行政决策).
         scores[first] += TITLE_WEIGHT * FIRST_NAMED_SHARE
         why[first].append(Assignment(first, "title_first", (term_hits.first_term(node.title_start, node.title_end),)))

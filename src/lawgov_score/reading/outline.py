@@ -48,7 +48,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CIRCLED = "\u2460-\u2473\u2776-\u277f"
 # A heading marker inside a line, after a sentence end or a space (a page copied as one line).
 _INLINE_AT = re.compile(
-    rf"(?<=[。!?: ])(?=第[{CN}\d]{{1,4}}(?:部分|篇|章)|[{CN}]{{1,4}}(?:、|\.(?!\d))|\([{CN}]{{1,4}}\)"
+    rf"[。!?: ](?=第[{CN}\d]{{1,4}}(?:部分|篇|章)|[{CN}]{{1,4}}(?:、|\.(?!\d))|\([{CN}]{{1,4}}\)"
     rf"|\d{{1,2}}(?:、|\.(?![\d%])|\))|\(\d{{1,2}}\)|[{_CIRCLED}])"
 )
 # A sub-heading marker written right after a title, without punctuation between them.
@@ -193,48 +193,20 @@ def build_outline(text: str, facts: Sequence[tuple[int, int]] | None = None) -> 
     closing = closing_start(text, spans)
     body_end = closing if closing is not None else len(text)
     inline = _inline_candidates(text, body_end)
-    stack: list[Node] = []
-    last_seen: dict[str, int] = {}
-    roots: list[Node] = []
-    headings: list[Node] = []
+    headings = _Headings(text, body_end, fact_spans)
+    next_inline = 0  # the first inline candidate not before the current line
     for start, end in spans:
         if start >= body_end:
             break
-        merged = _merged_line_candidates(text, start, end, inline)
-        restarts = {position for position, restart in merged if restart}
-        positions = deque([start, *(position for position, _ in merged)])
-        while positions:
-            position = positions.popleft()
-            found = _heading_at(text, position, end)
-            if found is None:
-                continue
-            style, number, numbering, title_from = found
-            midline = position > start
-            if not (_accept_inline(style, number, stack, last_seen, position in restarts)
-                    if midline else _accept(style, number, stack, last_seen)):
-                continue
-            if any(node.style == style for node in stack):
-                while stack[-1].style != style:
-                    stack.pop()
-                stack.pop()
-            else:
-                while stack and RANK[stack[-1].style] >= RANK[style]:
-                    stack.pop()
-            title_start, title_end = title_span(text, title_from, end, fact_spans)
-            node = Node(level=len(stack) + 1, numbering=numbering, title=text[title_start:title_end],
-                        start=position, end=body_end, title_start=title_start, title_end=title_end,
-                        style=style, number=number)
-            (stack[-1].children if stack else roots).append(node)
-            stack.append(node)
-            headings.append(node)
-            last_seen[style] = number
-            if merged:
-                # 一、加强组织领导(一)压实责任。: a sub-heading right after the title, on its line.
-                after = title_end + (text.startswith(" ", title_end))
-                if _SUB_MARKER.match(text, after, end) and (not positions or positions[0] != after):
-                    positions.appendleft(after)
+        while next_inline < len(inline) and inline[next_inline] <= start:
+            next_inline += 1
+        if next_inline < len(inline) and inline[next_inline] < end:
+            headings.read_merged_line(start, end, _merged_line_candidates(text, start, end, inline))
+        else:  # the usual line: at most one heading, at its start
+            headings.open(start, end)
+    roots = headings.roots
     _close_spans(roots, body_end)
-    if headings:
+    if headings.opened:
         _add_runin(text, roots, spans, fact_spans)
     else:
         # No numbered heading at all: run-in headings, if any, are the top level.
@@ -254,10 +226,65 @@ def build_outline(text: str, facts: Sequence[tuple[int, int]] | None = None) -> 
     return roots
 
 
+class _Headings:
+    """The numbered headings found so far: the open ones (one per style at most) and the tree."""
+
+    def __init__(self, text: str, body_end: int, facts: FactSpans) -> None:
+        self.text, self.body_end, self.facts = text, body_end, facts
+        self.stack: list[Node] = []
+        self.last_seen: dict[str, int] = {}  # style → the number of its last heading
+        self.roots: list[Node] = []
+        self.opened = 0
+
+    def open(self, position: int, end: int, *, line_start: int | None = None, restarts: bool = False) -> Node | None:
+        """The heading whose marker is at ``position`` on the line ending at ``end``, if one is
+        there and fits the outline so far; ``line_start`` for a marker inside a line."""
+        found = _heading_at(self.text, position, end)
+        if found is None:
+            return None
+        style, number, numbering, title_from = found
+        stack = self.stack
+        inside = line_start is not None and position > line_start
+        if not (_accept_inline(style, number, stack, self.last_seen, restarts) if inside
+                else _accept(style, number, stack, self.last_seen)):
+            return None
+        if any(node.style == style for node in stack):
+            while stack[-1].style != style:
+                stack.pop()
+            stack.pop()
+        else:
+            while stack and RANK[stack[-1].style] >= RANK[style]:
+                stack.pop()
+        title_start, title_end = title_span(self.text, title_from, end, self.facts)
+        node = Node(level=len(stack) + 1, numbering=numbering, title=self.text[title_start:title_end],
+                    start=position, end=self.body_end, title_start=title_start, title_end=title_end,
+                    style=style, number=number)
+        (stack[-1].children if stack else self.roots).append(node)
+        stack.append(node)
+        self.last_seen[style] = number
+        self.opened += 1
+        return node
+
+    def read_merged_line(self, start: int, end: int, candidates: list[tuple[int, bool]]) -> None:
+        """The headings of a line holding several run together, at its start and at ``candidates``
+        (position, whether a new list may start there), and right after each title when a
+        sub-heading follows it without punctuation (一、加强组织领导(一)压实责任。)."""
+        restarts = {position for position, restart in candidates if restart}
+        positions = deque([start, *(position for position, _ in candidates)])
+        while positions:
+            position = positions.popleft()
+            node = self.open(position, end, line_start=start, restarts=position in restarts)
+            if node is None or not candidates:
+                continue
+            after = node.title_end + self.text.startswith(" ", node.title_end)
+            if _SUB_MARKER.match(self.text, after, end) and (not positions or positions[0] != after):
+                positions.appendleft(after)
+
+
 def _inline_candidates(text: str, end: int) -> list[int]:
     """Positions inside lines where a heading marker follows a sentence end or a space (a page
     copied as one paragraph: ``……报告如下:一、加强组织领导(一)压实责任。……(二)……``)."""
-    return [match.start() for match in _INLINE_AT.finditer(text, 0, end)]
+    return [match.end() for match in _INLINE_AT.finditer(text, 0, end)]
 
 
 def _merged_line_candidates(text: str, start: int, end: int, inline: list[int]) -> list[tuple[int, bool]]:

@@ -39,7 +39,6 @@ _SENTENCE_END = re.compile(
     r"|(?<=[\u4e00-\u9fff”》)]) (?=[\u4e00-\u9fff\d“《(])"
     r"|(?<=[\u4e00-\u9fff])(?=20\d\d年(?:度|以来)?(?:,|我|全|本))"
 )
-_CLAUSE_END = re.compile(r",")
 # How a body sentence opens (a title names a task: 加强……, 推进……, 完善……).
 NARRATIVE_OPENINGS = (
     rf"我|本[区市县局委镇街单部年]|今年|全年|去年|截至|目前|同时|此外|其中|另外|近年|一年来|下一步|\d|"
@@ -67,61 +66,49 @@ def title_span(text: str, start: int, end: int, facts: FactSpans) -> tuple[int, 
     limit = min(end, start + _SCAN)
     found = _SENTENCE_END.search(text, start, limit)
     stop = found.start() if found else limit
-    sentence_end = _trimmed(text, start, stop)
-    if sentence_end == start:
+    while stop > start and text[stop - 1] in _TRIM:
+        stop -= 1
+    if stop == start:
         return start, start
+    fact = facts.first_from(start)  # a title ends before it
     # A title without punctuation that fills its line, or that runs into a sub-heading, the next
     # paragraph of a page copied as one line or the body's opening year, is a heading line
     # (一、主要举措和成效). A line running past any title's length without a sentence end is a
     # paragraph; a heading line ending in 。 is judged as a run-in title.
-    heading_line = limit == end if found is None else text[found.start()] not in "。!?;:"
-    if heading_line:
-        if sentence_end - start <= LINE_TITLE_MAX and _clauses(text, start, sentence_end) <= 3 and (
-                not facts.overlap(start, sentence_end)):
-            return start, sentence_end
-    elif found is not None and _is_runin_title(text, start, sentence_end, facts):
-        return start, sentence_end
+    if (found is None and limit == end) or (found is not None and text[found.start()] not in "。!?;:"):
+        if stop - start <= LINE_TITLE_MAX and stop <= fact and text.count(",", start, stop) <= 2:
+            return start, stop
+    elif found is not None and stop <= fact and _is_runin_title(text, start, stop):
+        return start, stop
     # The sentence is body text: its leading clause is a title written before the body
     # (深入推进“放管服”改革,出台……) unless it reads as the body's first action (印发……, 开展……).
-    clause = _CLAUSE_END.search(text, start, sentence_end)
-    if clause is not None:
-        clause_end = _trimmed(text, start, clause.start())
-        if _is_name(text, start, clause_end, CLAUSE_TITLE_MAX, facts) and not _ACTION.match(text, start):
+    comma = text.find(",", start, stop)
+    if comma > start:
+        clause_end = comma
+        while clause_end > start and text[clause_end - 1] in _TRIM:
+            clause_end -= 1
+        if clause_end <= fact and _is_name(text, start, clause_end, CLAUSE_TITLE_MAX) and (
+                not _ACTION.match(text, start)):
             return start, clause_end
     return start, start
 
 
-def _is_runin_title(text: str, start: int, stop: int, facts: FactSpans) -> bool:
-    """Whether a sentence followed by body text is a title: a name of at most two clauses that,
-    unless it is a short phrase (开展公平竞争审查), opens no concrete action (印发……, 开展……)."""
-    clauses = _clauses(text, start, stop)
-    short = clauses == 1 and stop - start <= SHORT_TITLE_MAX
-    return (
-        _is_name(text, start, stop, RUNIN_TITLE_MAX, facts)
-        and clauses <= 2
-        and (short or (not _ACTION.match(text, start) and not _ACTION_CLAUSE.search(text, start, stop)))
-    )
+def _is_runin_title(text: str, start: int, stop: int) -> bool:
+    """Whether a sentence followed by body text, holding no fact, is a title: a name of at most
+    two clauses that, unless it is a short phrase (开展公平竞争审查), opens no concrete action
+    (印发……, 开展……)."""
+    commas = text.count(",", start, stop)
+    if commas > 1 or not _is_name(text, start, stop, RUNIN_TITLE_MAX):
+        return False
+    if commas == 0 and stop - start <= SHORT_TITLE_MAX:
+        return True
+    return not _ACTION.match(text, start) and not _ACTION_CLAUSE.search(text, start, stop)
 
 
-def _trimmed(text: str, start: int, stop: int) -> int:
-    while stop > start and text[stop - 1] in _TRIM:
-        stop -= 1
-    return stop
-
-
-def _clauses(text: str, start: int, stop: int) -> int:
-    return text.count(",", start, stop) + 1
-
-
-def _is_name(text: str, start: int, stop: int, longest: int, facts: FactSpans) -> bool:
-    """Whether ``text[start:stop]`` can be a heading's name: short, no fact, no document title,
-    not the opening of a narrative sentence."""
-    return (
-        2 <= stop - start <= longest
-        and text.find("《", start, stop) < 0
-        and not NARRATIVE.match(text, start, stop)
-        and not facts.overlap(start, stop)
-    )
+def _is_name(text: str, start: int, stop: int, longest: int) -> bool:
+    """Whether ``text[start:stop]``, holding no fact, can be a heading's name: short, no document
+    title, not the opening of a narrative sentence."""
+    return 2 <= stop - start <= longest and text.find("《", start, stop) < 0 and not NARRATIVE.match(text, start, stop)
 
 
 class FactSpans:
@@ -135,16 +122,22 @@ class FactSpans:
         self._ends = [end for _, end in ordered]
 
     def overlap(self, start: int, stop: int) -> bool:
-        """Whether a fact overlaps ``[start, stop)``. A fact's quote is short, so only those
+        """Whether a fact overlaps ``[start, stop)``."""
+        return self.first_from(start) < stop
+
+    def first_from(self, start: int) -> int:
+        """Where the first fact ending after ``start`` begins (``start`` if one covers it), or a
+        position past any text when there is none. A fact's quote is short, so only those
         starting at most :data:`_LONGEST_QUOTE` before ``start`` are looked at."""
-        index = bisect.bisect_left(self._starts, start - _LONGEST_QUOTE)
         starts, ends = self._starts, self._ends
-        while index < len(starts) and starts[index] < stop:
+        index = bisect.bisect_left(starts, start - _LONGEST_QUOTE)
+        while index < len(starts):
             if ends[index] > start:
-                return True
+                return max(starts[index], start)
             index += 1
-        return False
+        return _NOWHERE
 
 
 # Longer than any quote: the clause read before a number, the number and what follows it.
 _LONGEST_QUOTE = 80
+_NOWHERE = 1 << 62
