@@ -37,6 +37,7 @@ from lawgov_score.model.framework import Dimension
 from lawgov_score.reading.model import Assignment
 from lawgov_score.reading.normalise import normalise
 from lawgov_score.reading.outline import Node
+from lawgov_score.reading.wordtrie import alternation
 
 FIRST_RESPONSIBLE_CODE = "D10"
 FIRST_RESPONSIBLE = re.compile(r"第一责任人|述法|党政主要负责人|党政主要领导|主要负责人履行推进法治建设")
@@ -44,12 +45,14 @@ FIRST_RESPONSIBLE = re.compile(r"第一责任人|述法|党政主要负责人|�
 # the capacity of officials and the mechanisms that drive the work. Enforcement staff (执法队伍),
 # the enforcement responsibility system (普法责任制) and government supervision (政府督查) belong
 # to other parts and are not matched.
-PART10_TITLE = re.compile(
-    r"党的领导|党对法治政府建设的领导|(?:组织|统筹|党委|坚强)领导|领导体制|加强领导|第一责任人|主体责任|"
-    r"压实(?:法治(?:建设|政府建设)?)?责任|法治建设责任|责任落实|法治督察|督察|(?:法治|依法行政|绩效|综合)考核|"
-    r"考核评价|考评|法治(?:工作)?队伍|干部队伍|(?:依法行政|法治)能力|法治素养|法治思维|(?:领导)?干部学法|"
-    r"学法用法|尊法学法|法治培训|推进机制|工作机制建设|示范创建|法治政府建设推进"
+PART10_TERMS = (
+    "党的领导", "党对法治政府建设的领导", "组织领导", "统筹领导", "党委领导", "坚强领导", "领导体制", "加强领导",
+    "第一责任人", "主体责任", "压实责任", "压实法治建设责任", "压实法治政府建设责任", "法治建设责任", "责任落实",
+    "法治督察", "督察", "法治考核", "依法行政考核", "绩效考核", "综合考核", "考核评价", "考评", "法治队伍",
+    "法治工作队伍", "干部队伍", "依法行政能力", "法治能力", "法治素养", "法治思维", "领导干部学法", "干部学法",
+    "学法用法", "尊法学法", "法治培训", "推进机制", "示范创建", "法治政府建设推进",
 )
+PART10_TITLE = re.compile(alternation(PART10_TERMS))
 # Weights, in units of one hit of a two-character term owned by one dimension. A heading names its
 # subject in few words, so its terms count thrice; a heading that restates a part of the outline
 # outweighs any body; the position prior only tips a balance.

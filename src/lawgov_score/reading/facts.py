@@ -15,7 +15,7 @@ a number inside “…” or 《…》 (slogans, titles), one joined to ``+``, a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -25,41 +25,9 @@ from attrs import evolve
 from lawgov_score.reading import measures as M
 from lawgov_score.reading.model import ChangeDirection, Fact, FactKind
 from lawgov_score.reading.numerals import chinese_int
+from lawgov_score.reading.wordtrie import alternation, trie
 
 __all__ = ["extract_facts"]
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _alternation(words: Iterable[str], *, reverse: bool = False) -> str:
-    """A regex matching the longest of *words* (场次 wins over 场), or of the words reversed."""
-    return _trie((word[::-1] for word in words) if reverse else words, {})
-
-
-def _trie(words: Iterable[str], guards: dict[str, str]) -> str:
-    """A regex matching the longest of *words*, written as a trie so that the engine tests one
-    character per level instead of every word; ``guards[word]`` lists characters that must not
-    follow that word."""
-    root: _Trie = {}
-    for word in set(words):
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: _Trie, prefix: str) -> str:
-        chars = sorted(char for char in node if char)
-        branches = [re.escape(char) + emit(node[char], prefix + char) for char in chars]
-        if len(branches) > 2:
-            # One class test rejects a character that starts no branch, instead of one per branch.
-            branches = [f"(?=[{re.escape(''.join(chars))}])(?:{'|'.join(branches)})"]
-        if "" in node:  # the word ending here is tried last, so longer words win
-            not_before = guards.get(prefix)
-            branches.append(f"(?![{not_before}])" if not_before else "")
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(root, "")
 
 
 _C = M.CJK_NUMERAL_CHARS
@@ -69,7 +37,7 @@ _UNITS = (*M.COUNT_MEASURES, *M.DURATION_MEASURES, *M.UNIT_ALIASES, *M.MONEY_MEA
 # A Chinese numeral is scanned only before a character that can start a measure word: one class
 # test, where the whole measure-word trie would run at every 一 of 进一步 and 统一.
 _UNIT_FIRSTS = "".join(sorted({unit[0] for unit in _UNITS}))
-_UNIT = _trie(_UNITS, M.MEASURE_NOT_BEFORE)
+_UNIT = trie(_UNITS, M.MEASURE_NOT_BEFORE)
 _OPENERS = "".join(opening for opening, _ in M.QUOTE_PAIRS)
 # Quoted or titled text, up to a line or 60 characters, is consumed whole so that no number in
 # it is read: those are slogans and names (“1310”, 《…10条措施》), never statements.
@@ -80,7 +48,7 @@ _QUOTED = "|".join(f"(?<={o}){'[^'}{o}{c}\\n]{{0,60}}{c}" for o, c in M.QUOTE_PA
 _TOKEN = re.compile(
     rf"[0-9{_C}{_OPENERS}]"
     rf"(?:{_QUOTED}"
-    rf"|(?<=[{_C}])[{_C}]{{0,3}}分之(?P<pct>[{_C}点]{{1,10}})(?P<pct_after>{_alternation(M.APPROX_AFTER)})?"
+    rf"|(?<=[{_C}])[{_C}]{{0,3}}分之(?P<pct>[{_C}点]{{1,10}})(?P<pct_after>{alternation(M.APPROX_AFTER)})?"
     rf"|(?:(?<=[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}}(?![0-9])){{1,5}}|[0-9]{{0,14}})(?:\.[0-9]{{1,8}})?"
     rf"|(?<=[{_C}])[{_C}]{{0,11}}(?=[余多万亿点{re.escape(_UNIT_FIRSTS)}])"
     rf"(?:点[{M.CJK_DECIMAL_DIGITS}]{{1,6}}(?=[余多万亿{re.escape(_UNIT_FIRSTS)}]))?)"
@@ -89,7 +57,7 @@ _TOKEN = re.compile(
     rf"(?P<rest>(?<=[0-9]万)(?:[0-9]{{4}}(?![0-9])|[0-9]{{1,3}}[千百](?!分))"
     rf"|(?<=[0-9]亿)(?:[0-9]{{1,4}}|[0-9]{{1,3}}千)万)?"
     rf"(?P<inside2>[余多])?[ ]?"
-    rf"(?P<unit>{_UNIT})?(?P<after>{_alternation(M.APPROX_AFTER)})?)"
+    rf"(?P<unit>{_UNIT})?(?P<after>{alternation(M.APPROX_AFTER)})?)"
 )
 # Positions in ``match.groups()``: one call per number, cheaper than a group() call per name.
 _G_INSIDE, _G_MULT, _G_REST, _G_INSIDE2, _G_UNIT, _G_AFTER, _G_PCT, _G_PCT_AFTER = (
@@ -110,19 +78,19 @@ _DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番")  # 翻一番: 
 # Markers written before a number are matched on the reversed text before it, anchored at its
 # start, so each test costs the length of the marker and not of the text.
 _CONTEXT_REV = re.compile(
-    f"({_alternation(M.APPROX_BEFORE, reverse=True)})?"
-    f"(?:(?:{_alternation(M.CHANGE_LINKS, reverse=True)})?({_alternation(M.CHANGE_VERBS, reverse=True)}))?"
-    f"(?:{_alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}()"
+    f"({alternation(M.APPROX_BEFORE, reverse=True)})?"
+    f"(?:(?:{alternation(M.CHANGE_LINKS, reverse=True)})?({alternation(M.CHANGE_VERBS, reverse=True)}))?"
+    f"(?:{alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}()"
     f"[^{re.escape(M.CLAUSE_BREAKS)}]{{0,{_LOOKBACK}}}"
 )
-_TRAILERS_REV = re.compile(f"(?:{_alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}")
-_LEADERS = re.compile(f"(?:(?P<lead>{_alternation((*M.SUBJECT_LEADERS, *M.SUBJECT_FILLERS))})[“”]?){{1,3}}")
+_TRAILERS_REV = re.compile(f"(?:{alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}")
+_LEADERS = re.compile(f"(?:(?P<lead>{alternation((*M.SUBJECT_LEADERS, *M.SUBJECT_FILLERS))})[“”]?){{1,3}}")
 # What follows a number whose clause has no subject before it (两万余人参加培训 → 参加培训).
 # Both stop at 、 too: in 废止23件、保留97件 what follows 23件 is the next item, not its subject.
 _PHRASE_AFTER = re.compile(f"[^0-9{re.escape(M.CLAUSE_BREAKS)}、]{{0,8}}")
 # Up to 8 characters after a measure word, stopping at a verb, a number, 、 or the clause's end.
 _NOUN_AFTER = re.compile(
-    f"(?:(?!{_alternation(M.SUBJECT_STOPS)})[^0-9{re.escape(M.CLAUSE_BREAKS)}、]){{0,8}}"
+    f"(?:(?!{alternation(M.SUBJECT_STOPS)})[^0-9{re.escape(M.CLAUSE_BREAKS)}、]){{0,8}}"
 )
 # Right before a number: the start of a range (1.2万至, 三至) or the upper part of a compound
 # that was not read whole (2万6件): the number is not a quantity of its own.
@@ -143,15 +111,15 @@ _SENTENCE = re.compile(f"[{re.escape(M.SENTENCE_BREAKS)}]")
 # A rank verb or scope right before 第N, or one of the plainest verbs a few words before it
 # (位列全省县(市、区)第一等次).
 _RANK_REV = re.compile(
-    f"(?:(?:{_alternation(M.RANK_SCOPES, reverse=True)})(?:{_alternation(M.RANK_VERBS, reverse=True)})?"
-    f"|(?:{_alternation(M.RANK_VERBS, reverse=True)})"
-    f"|[^第0-9]{{1,10}}?(?:{_alternation(M.RANK_VERBS_AT_A_DISTANCE, reverse=True)}))"
+    f"(?:(?:{alternation(M.RANK_SCOPES, reverse=True)})(?:{alternation(M.RANK_VERBS, reverse=True)})?"
+    f"|(?:{alternation(M.RANK_VERBS, reverse=True)})"
+    f"|[^第0-9]{{1,10}}?(?:{alternation(M.RANK_VERBS_AT_A_DISTANCE, reverse=True)}))"
 )
 # Before a rank written with 名 or 位, or 首位, a one-character verb will do (排第5位, 居首位);
 # 排在 alone before 首位 puts a task first (把安全排在首位), so it needs a scope there.
-_RANK_SHORT_REV = re.compile(f"(?:{_alternation(M.RANK_SHORT_VERBS, reverse=True)})")
+_RANK_SHORT_REV = re.compile(f"(?:{alternation(M.RANK_SHORT_VERBS, reverse=True)})")
 _TOP_REV = re.compile(
-    f"(?:{_alternation(M.RANK_SCOPES, reverse=True)})|(?:{_alternation(M.TOP_VERBS, reverse=True)})"
+    f"(?:{alternation(M.RANK_SCOPES, reverse=True)})|(?:{alternation(M.TOP_VERBS, reverse=True)})"
 )
 _FIRST_NOT_AFTER = ("排在", "放在", "摆在", "放到", "摆到", "作为")
 

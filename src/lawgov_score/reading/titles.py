@@ -23,6 +23,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from lawgov_score.reading.wordtrie import alternation
+
 LINE_TITLE_MAX = 60
 RUNIN_TITLE_MAX = 50
 CLAUSE_TITLE_MAX = 30
@@ -34,10 +36,11 @@ _CN = "一二三四五六七八九十"
 # right after a title on the same line (一、加强组织领导(一)压实责任。), the space between two
 # paragraphs of a page copied as one line, or the year that opens the body of a part whose title
 # ran on without punctuation (十一、存在的不足2023年,我区……).
+# Every branch opens with a literal character, so the engine skips ahead to the candidates.
 _SENTENCE_END = re.compile(
-    rf"[。!?;:]|(?=\([{_CN}]{{1,3}}\)|\(\d{{1,2}}\)|[\u2460-\u2473\u2776-\u277f])"
-    r"|(?<=[\u4e00-\u9fff”》)]) (?=[\u4e00-\u9fff\d“《(])"
-    r"|(?<=[\u4e00-\u9fff])(?=20\d\d年(?:度|以来)?(?:,|我|全|本))"
+    rf"[。!?;:]|\((?=[{_CN}]{{1,3}}\)|\d{{1,2}}\))|[\u2460-\u2473\u2776-\u277f]"
+    r"| (?<=[\u4e00-\u9fff”》)] )(?=[\u4e00-\u9fff\d“《(])"
+    r"|2(?<=[\u4e00-\u9fff]2)(?=0\d\d年(?:度|以来)?(?:,|我|全|本))"
 )
 # How a body sentence opens (a title names a task: 加强……, 推进……, 完善……).
 NARRATIVE_OPENINGS = (
@@ -51,8 +54,12 @@ ACTION_OPENINGS = ("印发", "出台", "制定", "制发", "开展", "组织", "
                    "发出", "收到", "受理", "审查", "审核", "修订", "修改", "清理", "建成", "新建", "设立", "投入",
                    "录入", "公开", "公示", "上线", "出具", "签订", "聘请", "选派", "走访",
                    "办结", "审结", "承办", "参与", "参加", "邀请", "报送", "提交", "起草", "通过", "对", "将")
-_ACTION = re.compile("|".join(ACTION_OPENINGS))
-_ACTION_CLAUSE = re.compile(f",(?:{'|'.join(ACTION_OPENINGS)})")
+# A sentence opening like narrative or with an action; a document title or a clause opening
+# with an action inside it.
+_BODY_OPENING = re.compile(f"{NARRATIVE_OPENINGS}|{alternation(ACTION_OPENINGS)}")
+_BODY_MARK = re.compile(f"《|,{alternation(ACTION_OPENINGS)}")
+_PUNCTUATION = frozenset("。!?;:")
+_NUMBER_CHAR = re.compile("[0-9〇零一二两三四五六七八九十百千万亿首]")
 _TRIM = " ,、"
 
 
@@ -70,15 +77,20 @@ def title_span(text: str, start: int, end: int, facts: FactSpans) -> tuple[int, 
         stop -= 1
     if stop == start:
         return start, start
-    fact = facts.first_from(start)  # a title ends before it
+    punctuated = found is not None and text[found.start()] in _PUNCTUATION
+    # A fact is a number with its clause: none is in a sentence without a numeral, unless the
+    # sentence ended without punctuation inside its line (a quote may run past a space or a
+    # sub-heading marker).
+    soft_end = found is not None and not punctuated
+    fact = facts.first_from(start) if soft_end or _NUMBER_CHAR.search(text, start, stop) else _NOWHERE
     # A title without punctuation that fills its line, or that runs into a sub-heading, the next
     # paragraph of a page copied as one line or the body's opening year, is a heading line
     # (一、主要举措和成效). A line running past any title's length without a sentence end is a
     # paragraph; a heading line ending in 。 is judged as a run-in title.
-    if (found is None and limit == end) or (found is not None and text[found.start()] not in "。!?;:"):
+    if soft_end or (found is None and limit == end):
         if stop - start <= LINE_TITLE_MAX and stop <= fact and text.count(",", start, stop) <= 2:
             return start, stop
-    elif found is not None and stop <= fact and _is_runin_title(text, start, stop):
+    elif punctuated and stop <= fact and _is_runin_title(text, start, stop):
         return start, stop
     # The sentence is body text: its leading clause is a title written before the body
     # (深入推进“放管服”改革,出台……) unless it reads as the body's first action (印发……, 开展……).
@@ -87,28 +99,22 @@ def title_span(text: str, start: int, end: int, facts: FactSpans) -> tuple[int, 
         clause_end = comma
         while clause_end > start and text[clause_end - 1] in _TRIM:
             clause_end -= 1
-        if clause_end <= fact and _is_name(text, start, clause_end, CLAUSE_TITLE_MAX) and (
-                not _ACTION.match(text, start)):
+        if clause_end <= fact and 2 <= clause_end - start <= CLAUSE_TITLE_MAX and (
+                not _BODY_OPENING.match(text, start) and text.find("《", start, clause_end) < 0):
             return start, clause_end
     return start, start
 
 
 def _is_runin_title(text: str, start: int, stop: int) -> bool:
-    """Whether a sentence followed by body text, holding no fact, is a title: a name of at most
-    two clauses that, unless it is a short phrase (开展公平竞争审查), opens no concrete action
-    (印发……, 开展……)."""
+    """Whether a sentence followed by body text, holding no fact, is a title: a name (short, no
+    《》 title, not opening like narrative) of at most two clauses that, unless it is a short
+    phrase (开展公平竞争审查), opens no concrete action (印发……, 开展……)."""
     commas = text.count(",", start, stop)
-    if commas > 1 or not _is_name(text, start, stop, RUNIN_TITLE_MAX):
+    if commas > 1 or not 2 <= stop - start <= RUNIN_TITLE_MAX:
         return False
     if commas == 0 and stop - start <= SHORT_TITLE_MAX:
-        return True
-    return not _ACTION.match(text, start) and not _ACTION_CLAUSE.search(text, start, stop)
-
-
-def _is_name(text: str, start: int, stop: int, longest: int) -> bool:
-    """Whether ``text[start:stop]``, holding no fact, can be a heading's name: short, no document
-    title, not the opening of a narrative sentence."""
-    return 2 <= stop - start <= longest and text.find("《", start, stop) < 0 and not NARRATIVE.match(text, start, stop)
+        return not NARRATIVE.match(text, start) and text.find("《", start, stop) < 0
+    return not _BODY_OPENING.match(text, start) and not _BODY_MARK.search(text, start, stop)
 
 
 class FactSpans:
