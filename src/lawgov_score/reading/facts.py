@@ -186,7 +186,7 @@ def extract_facts(text: str) -> list[Fact]:
         start = match.start()
         if start and text[start - 1] in _NOT_BEFORE_NUMBER and not _is_sign(text, start):
             continue
-        if start and last_made and last_end == start - 1 and text[start - 1] in _RANGE_LINKS:
+        if last_end == start - 1 and last_made and text[start - 1] in _RANGE_LINKS:
             del facts[-last_made:]  # 5000元至2万元: a range, neither end of which is the quantity
             last_made = 0
             continue
@@ -196,6 +196,8 @@ def extract_facts(text: str) -> list[Fact]:
             last_end = match.end()
             last_made = len(made)
     others = [fact for fact in (_rank(text, found) for found in _RANK.finditer(text)) if fact is not None]
+    if others:
+        facts = _without_rank_sets(text, facts)
     others += [_doubling(text, found) for found in _DOUBLING.finditer(text)
                if not _quoted_at(text, found.start())]
     others += [_streak(text, found) for found in _STREAK.finditer(text)]
@@ -261,8 +263,6 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
         return []
     if unit in _RANK_MOVE_UNITS and text[max(0, signed - 2) : signed] in _RANK_MOVES:
         kind, direction = "rank", _RANK_MOVES[text[signed - 2 : signed]]
-    if kind == "count" and text.find("中", end, end + 6) >= 0 and _RANK_SET_AFTER.match(text, end):
-        return []
     if kind == "rate":
         value = value / M.RATE_SIGNS[unit]
         if direction:
@@ -310,6 +310,12 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
         if len(parts) > 1 and all(part.endswith(_RATE_ENDINGS) for part in parts):
             return [evolve(fact, subject=part) for part in parts]
     return [fact]
+
+
+def _without_rank_sets(text: str, facts: list[Fact]) -> list[Fact]:
+    """``facts`` less the counts that name the set a rank is taken in (在全市12个区中排名第3):
+    looked for only in texts with a rank."""
+    return [fact for fact in facts if fact.kind != "count" or not _RANK_SET_AFTER.match(text, fact.end)]
 
 
 def _multiple(times: Decimal | float, pre: str, verb: str) -> tuple[Decimal | float, ChangeDirection | None] | None:
