@@ -4,14 +4,21 @@ Evidence, strongest first:
 
 ``first_responsible``
     第一责任人 / 述法 / 党政主要负责人 content is D10 wherever it stands (FRAMEWORK.md).
+``part10_title``
+    a heading about leadership, responsibilities, inspection, officials' capacity or the driving
+    mechanisms is D10 first, whatever single terms of other parts its body holds.
 ``outline_title``
     a heading that reads like the title of a part or key task of the national outline.
 ``title_terms`` / ``body_terms``
     terms of a dimension or its key tasks found in the heading (counted three times) or the
     text; a term shared by several dimensions counts for less, a longer term for more, and where
     terms overlap the longest wins (行政执法监督 is not also 行政执法).
+``title_first``
+    a heading naming two parts leans to the one it names first.
 ``children``
     a part that only groups sub-sections (一、主要举措和成效) gets its children's dimensions.
+``parent``
+    a sub-section whose own text names no dimension takes its parent's first one.
 ``outline_position``
     a weak prior: in a report with about as many top-level parts as the outline, the k-th part
     leans towards the k-th dimension.

@@ -37,8 +37,10 @@ class Fact:
 
     ``value`` is normalised: rates and relative changes as fractions with unit ``"%"``
     (98.52% → 0.9852), 万/亿 expanded (13.1万宗 → 131000, unit 宗), money in 元
-    (1000余万元 → 10000000, unit 元). ``approx`` is true for 余/多/近/约/超过/以上, and ``bound``
-    says which side the true value lies on (``"lower"``: at least this much).
+    (1000余万元 → 10000000, unit 元), lengths of time and streaks (``duration``) in the unit
+    written (5个工作日, 连续3年), ranks in 名 (a rank that moved has ``change``). ``approx`` is true
+    for 余/多/近/约/超过/以上 (and 前N), and ``bound`` says which side the true value lies on
+    (``"lower"``: at least this much).
     """
 
     value: float

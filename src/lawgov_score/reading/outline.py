@@ -48,7 +48,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CIRCLED = "\u2460-\u2473\u2776-\u277f"
 # A heading marker inside a line, after a sentence end or a space (a page copied as one line).
 _INLINE_AT = re.compile(
-    rf"[。!?: ](?=[第{CN}(\d{_CIRCLED}])(?=第[{CN}\d]{{1,4}}(?:部分|篇|章)|[{CN}]{{1,4}}(?:、|\.(?!\d))|\([{CN}]{{1,4}}\)"
+    rf"[。!?: ](?=[第{CN}(\d{_CIRCLED}])"  # one class test first: most sentence ends are followed by text
+    rf"(?=第[{CN}\d]{{1,4}}(?:部分|篇|章)|[{CN}]{{1,4}}(?:、|\.(?!\d))|\([{CN}]{{1,4}}\)"
     rf"|\d{{1,2}}(?:、|\.(?![\d%])|\))|\(\d{{1,2}}\)|[{_CIRCLED}])"
 )
 # A sub-heading marker written right after a title, without punctuation between them.
