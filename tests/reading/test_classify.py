@@ -15,8 +15,8 @@ from lawgov_score.reading.classify import OUTLINE_TITLE_MIN, TermIndex, _bigrams
 from lawgov_score.reading.document import analyse
 from lawgov_score.reading.model import Document, Section
 
-RULES = {"first_responsible", "outline_title", "title_terms", "body_terms", "children", "outline_position",
-         "sentence_terms", "section"}
+RULES = {"first_responsible", "part10_title", "outline_title", "title_terms", "title_first", "body_terms", "children",
+         "outline_position", "parent", "sentence_terms", "section"}
 
 
 def report(name: str, dimensions: tuple[Dimension, ...]) -> Document:
@@ -248,3 +248,32 @@ def test_title_match_takes_the_closest_title_of_the_best_dimension(
 @pytest.mark.parametrize("name", ["measures_first.txt", "leader_first.txt", "parts.txt", "runin.txt"])
 def test_synthetic_reports_exist(name: str) -> None:
     assert Path(REPORTS / name).stat().st_size > 200
+
+
+def test_part10_headings_stay_in_part10(dimensions: tuple[Dimension, ...]) -> None:
+    """Leadership, responsibilities, inspection, staff capacity and mechanisms are part 10 even when
+    their body names another part's terms; enforcement staff and the enforcement duty are not."""
+    text = ("一、加强党的领导\n(一)加强组织领导。县委常委会专题研究法治工作3次。\n"
+            "(二)强化法治督察。开展专项督察2轮,涉及行政执法、行政复议等领域。\n"
+            "(三)加强法治队伍建设。组织执法人员培训4期,培训执法人员620人次。\n"
+            "(四)完善考核评价机制。将行政复议工作纳入综合考核。\n"
+            "(五)加强执法队伍建设。组织执法人员培训2期,持证率100%。\n")
+    dims = by_title(analyse(text, dimensions=dimensions))
+    headings = ("(一)加强组织领导", "(二)强化法治督察", "(三)加强法治队伍建设", "(四)完善考核评价机制")
+    assert [dims[t][0] for t in headings] == ["D10"] * 4
+    assert dims["(五)加强执法队伍建设"][0] == "D5"
+
+
+def test_a_heading_naming_two_parts_gets_the_one_named_first(dimensions: tuple[Dimension, ...]) -> None:
+    text = ("一、加强规范性文件管理和重大行政决策\n审查规范性文件26件,重大行政决策事项8项全部经过合法性审查。\n"
+            "二、健全重大行政决策机制,加强规范性文件审核\n审查重大行政决策事项8项。\n")
+    document = analyse(text, dimensions=dimensions)
+    assert [s.dimensions[0] for s in document.sections] == ["D3", "D4"]
+    assert document.sections[0].why[1].rule == "title_first"
+
+
+def test_a_sub_section_naming_no_part_takes_its_parents(dimensions: tuple[Dimension, ...]) -> None:
+    document = analyse("一、优化法治化营商环境\n(一)开展公平竞争审查。审查政策措施文件128件。\n"
+                       "(二)清理妨碍统一市场的规定7件。\n", dimensions=dimensions)
+    child = document.sections[0].children[1]
+    assert child.dimensions == document.sections[0].dimensions[:1] and child.why[0].rule == "parent"

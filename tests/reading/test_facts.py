@@ -349,3 +349,39 @@ def test_round_magnitudes_with_a_marker(text: str, value: float, bound: str, sub
     """近万, 上万, 逾千, 上百: a bare magnitude is a count only with its approximation marker."""
     fact = only(text)
     assert (fact.value, fact.approx, fact.bound, fact.subject) == (value, True, bound, subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind", "change", "bound"),
+    [
+        ("法治政府建设考核位居全省首位。", 1, "名", "rank", None, None),
+        ("营商环境评价进入全国前10。", 10, "名", "rank", None, "upper"),
+        ("在全省县域营商环境评价中排第5位。", 5, "名", "rank", None, None),
+        ("在全省考评中提升3个位次。", 3, "个位次", "rank", "up", None),
+        ("连续3年获评先进单位。", 3, "年", "duration", None, None),
+        ("审批时限压缩至5个工作日。", 5, "个工作日", "duration", None, None),
+        ("群众等候时间缩短至15分钟。", 15, "分钟", "duration", None, None),
+        ("培训执法人员500人/次。", 500, "人次", "count", None, None),
+        ("推行企业登记五证合一。", 5, "证", "count", None, None),
+        ("出台三项制度。", 3, "项", "count", None, None),
+    ],
+)
+def test_ranks_durations_and_counts_reports_write(text: str, value: float, unit: str, kind: str,
+                                                  change: str | None, bound: str | None) -> None:
+    """首位, 前N, 排第N位 and rank moves; streaks and lengths of time as durations; 人/次; N合一;
+    a one-character numeral right after the verb that introduces it."""
+    fact = only(text)
+    assert (fact.value, fact.unit, fact.kind, fact.change, fact.bound) == (value, unit, kind, change, bound)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["把法治建设摆在首位。", "打造“15分钟公共法律服务圈”。", "为企业提供7×24小时不打烊服务。",
+     "庆祝调解制度建立60周年。", "在全市12个区中", "单次罚款在5000元至2万元之间。", "实现“多规合一”。",
+     "坚决做到两个维护。"],
+)
+def test_forms_that_are_not_facts(text: str) -> None:
+    """A task put first, a time in a service's name, an anniversary, the set of a rank (without
+    one, 12个区 is a count), a range with units at both ends, 多 and the national vocabulary."""
+    found = facts_of(text)
+    assert found == [] or (text == "在全市12个区中" and [f.value for f in found] == [12])

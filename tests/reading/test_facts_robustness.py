@@ -15,7 +15,7 @@ from lawgov_score.reading.facts import extract_facts
 from lawgov_score.reading.model import Fact
 
 _GROUPING = re.compile(r"(?<=[0-9]),(?=[0-9]{3})")  # 1,234: a comma that is not a clause break
-_KINDS = {"count", "amount", "rate", "change", "pp_change", "rank"}
+_KINDS = {"count", "amount", "rate", "change", "pp_change", "rank", "duration"}
 
 
 def _well_formed(text: str, facts: list[Fact]) -> None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 from reading_helpers import REPORTS
 
+from lawgov_score.reading.bodies import Body, describe
 from lawgov_score.reading.document import analyse
 from lawgov_score.reading.metadata import ELEMENTS, extract_metadata
 from lawgov_score.reading.model import Metadata
@@ -84,3 +89,60 @@ def test_a_closing_line_of_prose_is_not_a_signature() -> None:
 def test_month_only_signature_is_dated_the_first() -> None:
     found = metadata("某某区2023年度法治政府建设情况报告\n一、主要举措和成效\n正文。\n某某区人民政府\n2024年5月\n")
     assert (found.issuer, found.year, found.published) == ("某某区人民政府", 2023, "2024-05-01")
+
+
+OPENINGS = json.loads((Path(__file__).resolve().parents[1] / "data" / "reading" / "openings.json").read_text(
+    encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", OPENINGS, ids=[case["text"][:16] for case in OPENINGS])
+def test_openings_in_varied_styles(case: dict[str, Any]) -> None:
+    """Provinces, cities, districts, counties, banners, townships and departments, 2017–2024: the
+    issuer from the signature, the title (one line or two, year first or last), the page's record
+    or the opening sentence; its level, government level and region; the year and the date."""
+    found = analyse(case["text"], dimensions=()).metadata
+    assert (found.issuer, found.level, found.government_level, found.region, found.year, found.published) == (
+        case["issuer"], case["level"], case["government_level"], case["region"], case["year"], case["published"])
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["关于2023年法治政府建设情况的报告\n2023年,在市委市政府的坚强领导下,我区坚持依法行政。\n",
+     "2023年,按照省委部署,我区坚持依法行政。\n",
+     "附件:2023年度法治政府建设情况报告.docx\n2023年,我区坚持依法行政。\n",
+     "关于2023年度法治政府建设工作情况的报告\n2023年度法治政府建设工作情况如下。\n"],
+)
+def test_no_fragment_is_taken_for_the_issuer(opening: str) -> None:
+    """A word (关于), a phrase (在市委) or a file name is never the issuer; 我区 still tells the level."""
+    found = metadata(opening + "一、主要举措\n开展执法检查12次。\n")
+    assert found.issuer is None
+    assert found.level == ("county" if "我区" in opening else None)
+
+
+def test_our_bureau_makes_a_department_of_a_region_named_in_the_title() -> None:
+    found = metadata("龙华区2023年法治政府建设年度报告\n2023年,我局坚持依法行政。\n一、主要举措\n开展执法检查12次。\n")
+    assert (found.issuer, found.level, found.government_level, found.region) == (
+        "龙华区", "department", "county", "龙华区")
+
+
+@pytest.mark.parametrize(("clue", "level"), [("全市各县(市、区)", "city"), ("全市各镇(街道)", "county")])
+def test_a_city_unknown_by_name_is_told_by_the_divisions_under_it(clue: str, level: str) -> None:
+    found = metadata(f"某某市人民政府关于2023年法治政府建设情况的报告\n2023年,{clue}扎实推进依法行政。\n"
+                     "一、主要举措\n开展执法检查12次。\n")
+    assert (found.issuer, found.level, found.government_level) == ("某某市人民政府", level, level)
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "government_level", "region"),
+    [("深圳市宝安区人民政府", "county", "county", "广东省深圳市宝安区"),
+     ("宁波市生态环境局", "department", "city", "浙江省宁波市"),
+     ("南京市江宁区司法局", "department", "county", "江苏省南京市江宁区"),
+     ("济南市市中区人民政府", "county", "county", "山东省济南市市中区"),
+     ("巴州区人民政府", "county", "county", "巴州区"),
+     ("某某县住房和城乡建设局", "department", "county", "某某县"),
+     ("宁波市城市管理局", "department", "city", "浙江省宁波市"),
+     ("深圳市宝安区新安街道办事处", "township", "township", "广东省深圳市宝安区新安街道"),
+     ("法治政府", None, None, None), ("青岛市深入贯彻", None, None, None)],
+)
+def test_what_a_name_tells(name: str, level: str | None, government_level: str | None, region: str | None) -> None:
+    assert describe(name) == Body(level, government_level, region)

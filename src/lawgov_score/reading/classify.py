@@ -4,14 +4,21 @@ Evidence, strongest first:
 
 ``first_responsible``
     第一责任人 / 述法 / 党政主要负责人 content is D10 wherever it stands (FRAMEWORK.md).
+``part10_title``
+    a heading about leadership, responsibilities, inspection, officials' capacity or the driving
+    mechanisms is D10 first, whatever single terms of other parts its body holds.
 ``outline_title``
     a heading that reads like the title of a part or key task of the national outline.
 ``title_terms`` / ``body_terms``
     terms of a dimension or its key tasks found in the heading (counted three times) or the
     text; a term shared by several dimensions counts for less, a longer term for more, and where
     terms overlap the longest wins (行政执法监督 is not also 行政执法).
+``title_first``
+    a heading naming two parts leans to the one it names first.
 ``children``
     a part that only groups sub-sections (一、主要举措和成效) gets its children's dimensions.
+``parent``
+    a sub-section whose own text names no dimension takes its parent's first one.
 ``outline_position``
     a weak prior: in a report with about as many top-level parts as the outline, the k-th part
     leans towards the k-th dimension.
@@ -37,9 +44,22 @@ from lawgov_score.model.framework import Dimension
 from lawgov_score.reading.model import Assignment
 from lawgov_score.reading.normalise import normalise
 from lawgov_score.reading.outline import Node
+from lawgov_score.reading.wordtrie import alternation
 
 FIRST_RESPONSIBLE_CODE = "D10"
 FIRST_RESPONSIBLE = re.compile(r"第一责任人|述法|党政主要负责人|党政主要领导|主要负责人履行推进法治建设")
+# Headings about what part 10 of the outline covers: leadership, responsibilities, inspection,
+# the capacity of officials and the mechanisms that drive the work. Enforcement staff (执法队伍),
+# the enforcement responsibility system (普法责任制) and government supervision (政府督查) belong
+# to other parts and are not matched.
+PART10_TERMS = (
+    "党的领导", "党对法治政府建设的领导", "组织领导", "统筹领导", "党委领导", "坚强领导", "领导体制", "加强领导",
+    "第一责任人", "主体责任", "压实责任", "压实法治建设责任", "压实法治政府建设责任", "法治建设责任", "责任落实",
+    "法治督察", "督察", "法治考核", "依法行政考核", "绩效考核", "综合考核", "考核评价", "考评", "法治队伍",
+    "法治工作队伍", "干部队伍", "依法行政能力", "法治能力", "法治素养", "法治思维", "领导干部学法", "干部学法",
+    "学法用法", "尊法学法", "法治培训", "推进机制", "示范创建", "法治政府建设推进",
+)
+PART10_TITLE = re.compile(alternation(PART10_TERMS))
 # Weights, in units of one hit of a two-character term owned by one dimension. A heading names its
 # subject in few words, so its terms count thrice; a heading that restates a part of the outline
 # outweighs any body; the position prior only tips a balance.
@@ -48,6 +68,7 @@ OUTLINE_TITLE_WEIGHT = 8.0
 OUTLINE_TITLE_MIN = 0.45  # weighted share of the heading's bigrams found in the outline title
 POSITION_PRIOR = 1.0
 SECONDARY_SHARE = 0.6  # a second dimension needs this share of the first one's score
+FIRST_NAMED_SHARE = 1.0  # in title-term units: what naming a part first adds to it
 MIN_SCORE = 1.0
 SECTION_CONTEXT = 1.5  # a fact's section is worth one specific term of its sentence
 MAX_COUNT_PER_TERM = 3  # a term repeated all over a section says no more after a few times
@@ -202,6 +223,19 @@ class TermHits:
         numbers, starts, ends = zip(*matches) if matches else ((), (), ())
         return cls(index=index, text=text, numbers=numbers, starts=starts, ends=ends)
 
+    def first_term(self, start: int, end: int) -> str | None:
+        """The first term occurring wholly inside ``text[start:end]``."""
+        slot = bisect.bisect_left(self.starts, start)
+        if slot < len(self.starts) and self.ends[slot] <= end:
+            return self.index.terms[self.numbers[slot]]
+        return None
+
+    def first_owner(self, start: int, end: int) -> str | None:
+        """The dimension of the first term inside ``text[start:end]``, if only one dimension uses it."""
+        term = self.first_term(start, end)
+        owners = self.index.owners.get(term, ()) if term is not None else ()
+        return owners[0] if len(owners) == 1 else None
+
     def hits(self, start: int = 0, end: int | None = None) -> dict[str, dict[str, int]]:
         """What :meth:`TermIndex.hits` finds in ``text[start:end]``, without scanning it again."""
         start = max(start, 0)
@@ -251,6 +285,19 @@ def classify_sections(text: str, roots: Sequence[Node], index: TermIndex,
         rank = position.get(id(node))
         prior = codes[rank] if follows_outline and rank is not None and rank < len(codes) else None
         _classify(text, node, term_hits, prior)
+    for node in roots:
+        _inherit(node)
+
+
+def _inherit(node: Node) -> None:
+    """A body sub-section whose own text names no dimension is about its parent's first one
+    (1.清理妨碍统一市场的规定7件。 under 优化法治化营商环境)."""
+    for child in node.children:
+        if not child.dimensions and child.role == "body" and node.dimensions and node.role == "body":
+            code = node.dimensions[0]
+            child.dimensions = [code]
+            child.why = [Assignment(code, "parent", (f"{node.numbering}{node.title}",))]
+        _inherit(child)
 
 
 def _classify(text: str, node: Node, term_hits: TermHits, prior: str | None,
@@ -277,7 +324,13 @@ def _classify(text: str, node: Node, term_hits: TermHits, prior: str | None,
         why[code].append(Assignment(code, "outline_title", (reference,)))
         titled = True
     forced = own or inherited
-    if node.children and not titled and not forced:
+    part10 = PART10_TITLE.search(text, node.title_start, node.title_end) if node.title else None
+    first = term_hits.first_owner(node.title_start, node.title_end) if len(scores) > 1 else None
+    if first is not None:
+        # A heading naming two parts is about the one it names first (规范性文件管理和重大行政决策).
+        scores[first] += TITLE_WEIGHT * FIRST_NAMED_SHARE
+        why[first].append(Assignment(first, "title_first", (term_hits.first_term(node.title_start, node.title_end),)))
+    if node.children and not titled and not forced and not part10:
         _from_children(node)
         return
     for code, terms in term_hits.hits(node.title_end, node.end).items():
@@ -293,6 +346,12 @@ def _classify(text: str, node: Node, term_hits: TermHits, prior: str | None,
     chosen = [code for score, code in ranked if score >= SECONDARY_SHARE * top]
     if node.role == "preamble" and not titled:
         chosen = chosen[:1] if top >= 2 * OUTLINE_TITLE_MIN * OUTLINE_TITLE_WEIGHT else []
+    if part10 is not None and FIRST_RESPONSIBLE_CODE in index.codes and not forced:
+        # Not pulled to another part by the terms of its body.
+        if FIRST_RESPONSIBLE_CODE in chosen:
+            chosen.remove(FIRST_RESPONSIBLE_CODE)
+        chosen.insert(0, FIRST_RESPONSIBLE_CODE)
+        why[FIRST_RESPONSIBLE_CODE].insert(0, Assignment(FIRST_RESPONSIBLE_CODE, "part10_title", (part10.group(),)))
     if FIRST_RESPONSIBLE_CODE in index.codes:
         where = forced or FIRST_RESPONSIBLE.search(text, node.title_end, node.end)
         if where is not None:

@@ -193,7 +193,8 @@ def analyse(original: str, *, source: str = STRING_SOURCE, sha256: str = "", for
     from lawgov_score.reading.facts import extract_facts
 
     text, offsets = normalise(original)
-    roots = build_outline(text)
+    found = extract_facts(text)
+    roots = build_outline(text, [(fact.start, fact.end) for fact in found])
     index = term_index(tuple(dimensions))
     term_hits = index.scan(text)  # the terms of every section and sentence, in one pass
     classify_sections(text, roots, index, term_hits)
@@ -203,7 +204,7 @@ def analyse(original: str, *, source: str = STRING_SOURCE, sha256: str = "", for
     facts: list[Fact] = []
     # The facts of one section share their surroundings: worked out at its first fact.
     around: dict[int, Surroundings] = {}  # owner slot → the surroundings of its facts
-    for fact in extract_facts(text):
+    for fact in found:
         slot = bisect.bisect_right(positions, fact.start) - 1
         surroundings = around.get(slot)
         if surroundings is None:

@@ -15,7 +15,7 @@ a number inside “…” or 《…》 (slogans, titles), one joined to ``+``, a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -25,60 +25,30 @@ from attrs import evolve
 from lawgov_score.reading import measures as M
 from lawgov_score.reading.model import ChangeDirection, Fact, FactKind
 from lawgov_score.reading.numerals import chinese_int
+from lawgov_score.reading.wordtrie import alternation, trie
 
 __all__ = ["extract_facts"]
 
 
-_Trie = dict[str, "_Trie"]
-
-
-def _alternation(words: Iterable[str], *, reverse: bool = False) -> str:
-    """A regex matching the longest of *words* (场次 wins over 场), or of the words reversed."""
-    return _trie((word[::-1] for word in words) if reverse else words, {})
-
-
-def _trie(words: Iterable[str], guards: dict[str, str]) -> str:
-    """A regex matching the longest of *words*, written as a trie so that the engine tests one
-    character per level instead of every word; ``guards[word]`` lists characters that must not
-    follow that word."""
-    root: _Trie = {}
-    for word in set(words):
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: _Trie, prefix: str) -> str:
-        chars = sorted(char for char in node if char)
-        branches = [re.escape(char) + emit(node[char], prefix + char) for char in chars]
-        if len(branches) > 2:
-            # One class test rejects a character that starts no branch, instead of one per branch.
-            branches = [f"(?=[{re.escape(''.join(chars))}])(?:{'|'.join(branches)})"]
-        if "" in node:  # the word ending here is tried last, so longer words win
-            not_before = guards.get(prefix)
-            branches.append(f"(?![{not_before}])" if not_before else "")
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(root, "")
-
-
 _C = M.CJK_NUMERAL_CHARS
 _LOOKBACK = 20  # characters of a clause read before a number; gold subjects fit in 16
-_UNITS = (*M.COUNT_MEASURES, *M.MONEY_MEASURES, *M.PP_MEASURES, *M.RATE_SIGNS, *M.MULTIPLE_MEASURES)
+_UNITS = (*M.COUNT_MEASURES, *M.DURATION_MEASURES, *M.UNIT_ALIASES, *M.MONEY_MEASURES, *M.PP_MEASURES,
+          *M.RATE_SIGNS, *M.MULTIPLE_MEASURES)
 # A Chinese numeral is scanned only before a character that can start a measure word: one class
 # test, where the whole measure-word trie would run at every 一 of 进一步 and 统一.
 _UNIT_FIRSTS = "".join(sorted({unit[0] for unit in _UNITS}))
-_UNIT = _trie(_UNITS, M.MEASURE_NOT_BEFORE)
+_UNIT = trie(_UNITS, M.MEASURE_NOT_BEFORE)
 _OPENERS = "".join(opening for opening, _ in M.QUOTE_PAIRS)
 # Quoted or titled text, up to a line or 60 characters, is consumed whole so that no number in
 # it is read: those are slogans and names (“1310”, 《…10条措施》), never statements.
+_QUOTE_REACH = 61  # the opening mark and up to 60 characters
 _QUOTED = "|".join(f"(?<={o}){'[^'}{o}{c}\\n]{{0,60}}{c}" for o, c in M.QUOTE_PAIRS)
 # The first character is a plain class so that the regex engine skips ahead in C; which branch
 # follows is decided by looking back at it.
 _TOKEN = re.compile(
     rf"[0-9{_C}{_OPENERS}]"
     rf"(?:{_QUOTED}"
-    rf"|(?<=[{_C}])[{_C}]{{0,3}}分之(?P<pct>[{_C}点]{{1,10}})(?P<pct_after>{_alternation(M.APPROX_AFTER)})?"
+    rf"|(?<=[{_C}])[{_C}]{{0,3}}分之(?P<pct>[{_C}点]{{1,10}})(?P<pct_after>{alternation(M.APPROX_AFTER)})?"
     rf"|(?:(?<=[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}}(?![0-9])){{1,5}}|[0-9]{{0,14}})(?:\.[0-9]{{1,8}})?"
     rf"|(?<=[{_C}])[{_C}]{{0,11}}(?=[余多万亿点{re.escape(_UNIT_FIRSTS)}])"
     rf"(?:点[{M.CJK_DECIMAL_DIGITS}]{{1,6}}(?=[余多万亿{re.escape(_UNIT_FIRSTS)}]))?)"
@@ -87,7 +57,7 @@ _TOKEN = re.compile(
     rf"(?P<rest>(?<=[0-9]万)(?:[0-9]{{4}}(?![0-9])|[0-9]{{1,3}}[千百](?!分))"
     rf"|(?<=[0-9]亿)(?:[0-9]{{1,4}}|[0-9]{{1,3}}千)万)?"
     rf"(?P<inside2>[余多])?[ ]?"
-    rf"(?P<unit>{_UNIT})?(?P<after>{_alternation(M.APPROX_AFTER)})?)"
+    rf"(?P<unit>{_UNIT})?(?P<after>{alternation(M.APPROX_AFTER)})?)"
 )
 # Positions in ``match.groups()``: one call per number, cheaper than a group() call per name.
 _G_INSIDE, _G_MULT, _G_REST, _G_INSIDE2, _G_UNIT, _G_AFTER, _G_PCT, _G_PCT_AFTER = (
@@ -98,25 +68,29 @@ _NUM_END = _TOKEN.groupindex["num_end"]  # a group number, for match.end()
 _PCT = _TOKEN.groupindex["pct"]
 # _read() slices inside…after out of the groups in one step.
 assert tuple(range(_G_INSIDE, _G_INSIDE + 6)) == (_G_INSIDE, _G_MULT, _G_REST, _G_INSIDE2, _G_UNIT, _G_AFTER)
-_RANK = re.compile(r"第(?P<n>[0-9]{1,4}|[一二三四五六七八九十]{1,3})(?P<suffix>名|位)?")
+# 第3名, 首位, 前10: the first character is a plain class, the branch is chosen by looking back.
+_RANK = re.compile(
+    r"[第首前](?:(?<=第)(?P<n>[0-9]{1,4}|[一二三四五六七八九十]{1,3})(?P<suffix>名|位)?|(?<=首)位"
+    r"|(?<=前)(?P<top>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<top_suffix>名|位)?)"
+)
 _DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番")  # 翻一番: doubled; 翻两番: four times
 
 # Markers written before a number are matched on the reversed text before it, anchored at its
 # start, so each test costs the length of the marker and not of the text.
 _CONTEXT_REV = re.compile(
-    f"({_alternation(M.APPROX_BEFORE, reverse=True)})?"
-    f"(?:(?:{_alternation(M.CHANGE_LINKS, reverse=True)})?({_alternation(M.CHANGE_VERBS, reverse=True)}))?"
-    f"(?:{_alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}()"
+    f"({alternation(M.APPROX_BEFORE, reverse=True)})?"
+    f"(?:(?:{alternation(M.CHANGE_LINKS, reverse=True)})?({alternation(M.CHANGE_VERBS, reverse=True)}))?"
+    f"(?:{alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}()"
     f"[^{re.escape(M.CLAUSE_BREAKS)}]{{0,{_LOOKBACK}}}"
 )
-_TRAILERS_REV = re.compile(f"(?:{_alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}")
-_LEADERS = re.compile(f"(?:(?P<lead>{_alternation((*M.SUBJECT_LEADERS, *M.SUBJECT_FILLERS))})[“”]?){{1,3}}")
+_TRAILERS_REV = re.compile(f"(?:{alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}")
+_LEADERS = re.compile(f"(?:(?P<lead>{alternation((*M.SUBJECT_LEADERS, *M.SUBJECT_FILLERS))})[“”]?){{1,3}}")
 # What follows a number whose clause has no subject before it (两万余人参加培训 → 参加培训).
 # Both stop at 、 too: in 废止23件、保留97件 what follows 23件 is the next item, not its subject.
 _PHRASE_AFTER = re.compile(f"[^0-9{re.escape(M.CLAUSE_BREAKS)}、]{{0,8}}")
 # Up to 8 characters after a measure word, stopping at a verb, a number, 、 or the clause's end.
 _NOUN_AFTER = re.compile(
-    f"(?:(?!{_alternation(M.SUBJECT_STOPS)})[^0-9{re.escape(M.CLAUSE_BREAKS)}、]){{0,8}}"
+    f"(?:(?!{alternation(M.SUBJECT_STOPS)})[^0-9{re.escape(M.CLAUSE_BREAKS)}、]){{0,8}}"
 )
 # Right before a number: the start of a range (1.2万至, 三至) or the upper part of a compound
 # that was not read whole (2万6件): the number is not a quantity of its own.
@@ -134,17 +108,28 @@ _COMPARED = re.compile(
 )
 _CLAUSE_REV = re.compile(f"[{re.escape(M.CLAUSE_BREAKS)}]")
 _SENTENCE = re.compile(f"[{re.escape(M.SENTENCE_BREAKS)}]")
+# A rank verb or scope right before 第N, or one of the plainest verbs a few words before it
+# (位列全省县(市、区)第一等次).
 _RANK_REV = re.compile(
-    f"(?:(?:{_alternation(M.RANK_SCOPES, reverse=True)})(?:{_alternation(M.RANK_VERBS, reverse=True)})?"
-    f"|(?:{_alternation(M.RANK_VERBS, reverse=True)}))"
+    f"(?:(?:{alternation(M.RANK_SCOPES, reverse=True)})(?:{alternation(M.RANK_VERBS, reverse=True)})?"
+    f"|(?:{alternation(M.RANK_VERBS, reverse=True)})"
+    f"|[^第0-9]{{1,10}}?(?:{alternation(M.RANK_VERBS_AT_A_DISTANCE, reverse=True)}))"
 )
+# Before a rank written with 名 or 位, or 首位, a one-character verb will do (排第5位, 居首位);
+# 排在 alone before 首位 puts a task first (把安全排在首位), so it needs a scope there.
+_RANK_SHORT_REV = re.compile(f"(?:{alternation(M.RANK_SHORT_VERBS, reverse=True)})")
+_TOP_REV = re.compile(
+    f"(?:{alternation(M.RANK_SCOPES, reverse=True)})|(?:{alternation(M.TOP_VERBS, reverse=True)})"
+)
+_FIRST_NOT_AFTER = ("排在", "放在", "摆在", "放到", "摆到", "作为")
 
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_GLUE = frozenset("+-_/#" + _ASCII_LETTERS)
+_GLUE = frozenset("+-_/#×*" + _ASCII_LETTERS)
 # A number right after these is part of a formula, code, version or ordinal (1+5+N, G15, 第3, 十三届三次).
 _NOT_BEFORE_NUMBER = frozenset("0123456789.%" + "第届") | _GLUE
 # 第N before these is an ordinal of a batch, a session or a date (全国第一批, 全市第3次), not a rank.
-_NOT_RANK = frozenset({unit[0] for unit in M.COUNT_MEASURES} - {"名", "位"}) | frozenset("届年月日号季章节款")
+_NOT_RANK = (frozenset({unit[0] for unit in (*M.COUNT_MEASURES, *M.DURATION_MEASURES)} - {"名", "位"})
+             | frozenset("届年月日号季章节款"))
 _NOT_AFTER_SIGN = frozenset("0123456789.%)-" + _ASCII_LETTERS)
 _RATE_ENDINGS = ("率", "比例", "占比", "比重", "满意度", "覆盖面")
 _QUOTE_MARKS = "“”‘’《》「」『』\"' 、"
@@ -156,7 +141,27 @@ _UNIT_KINDS: dict[str, tuple[FactKind, str]] = {
     **{unit: ("pp_change", "个百分点") for unit in M.PP_MEASURES},
     **{unit: ("amount", "元") for unit in M.MONEY_MEASURES},
     **{unit: ("change", "%") for unit in M.MULTIPLE_MEASURES},
+    **{unit: ("duration", unit) for unit in M.DURATION_MEASURES},
+    **{alias: ("count", unit) for alias, unit in M.UNIT_ALIASES.items()},
 }
+_DURATIONS = frozenset(M.DURATION_MEASURES)
+# 15分钟公共法律服务圈, 24小时不打烊: a time in the name of a service, not a duration.
+_SERVICE_NAME_AFTER = re.compile(r"[^,。;:、\n]{0,8}(?:圈|不打烊|全天候)")
+# 在全市12个区中排名第3: the size of the set a rank is taken in, not a count of the report.
+_RANK_SET_AFTER = re.compile(
+    r"[^,。;:\n]{0,8}?中[^,。;:\n]{0,12}?(?:排名|排在|排|位列|位居|居|名列|列)(?:第|首位|前)")
+_STREAK = re.compile(r"连续(?P<n>[0-9]{1,2}|[两二三四五六七八九十]{1,2})(?P<unit>年|届)")
+# N合一: that many things merged into one (五证合一); 多规合一 names no number.
+_MERGED = re.compile(r"(?P<n>[0-9]{1,2}|[两二三四五六七八九十])(?P<what>[\u4e00-\u9fff]?)合一")
+_COUNT_LEADERS = frozenset(M.COUNT_LEADERS)
+_RANGE_LINKS = frozenset("至到~")
+# 前20名 is a rank among the first twenty (read by the rank scan), not twenty people.
+_TOP_UNITS = frozenset(("名", "位"))
+# 较上年前移2位: a rank that moved, by that many places.
+_RANK_MOVES: dict[str, ChangeDirection] = {"前移": "up", "上升": "up", "提升": "up", "跃升": "up", "进位": "up",
+                                           "前进": "up", "后移": "down", "下降": "down", "后退": "down",
+                                           "下滑": "down", "退后": "down"}
+_RANK_MOVE_UNITS = frozenset(("位", "个位次", "位次"))
 
 
 def extract_facts(text: str) -> list[Fact]:
@@ -173,6 +178,7 @@ def extract_facts(text: str) -> list[Fact]:
         raise TypeError(f"extract_facts() needs the text as str, got {type(text).__name__}")
     facts: list[Fact] = []
     last_end = 0  # a clause read for one fact never reaches back into the previous one
+    last_made = 0  # how many facts the number ending at last_end gave
     for match in _TOKEN.finditer(text):
         groups = match.groups()
         if groups[_G_UNIT] is None and groups[_G_PCT] is None:
@@ -180,13 +186,22 @@ def extract_facts(text: str) -> list[Fact]:
         start = match.start()
         if start and text[start - 1] in _NOT_BEFORE_NUMBER and not _is_sign(text, start):
             continue
+        if last_end == start - 1 and last_made and text[start - 1] in _RANGE_LINKS:
+            del facts[-last_made:]  # 5000元至2万元: a range, neither end of which is the quantity
+            last_made = 0
+            continue
         made = _read(text, match, groups, last_end, facts)
         if made:
             facts.extend(made)
             last_end = match.end()
+            last_made = len(made)
     others = [fact for fact in (_rank(text, found) for found in _RANK.finditer(text)) if fact is not None]
+    if others:
+        facts = _without_rank_sets(text, facts)
     others += [_doubling(text, found) for found in _DOUBLING.finditer(text)
                if not _quoted_at(text, found.start())]
+    others += [_streak(text, found) for found in _STREAK.finditer(text)]
+    others += [fact for fact in (_merged(text, position) for position in _positions(text, "合一")) if fact]
     if others:
         facts = sorted(facts + others, key=lambda fact: fact.start)
     return facts
@@ -242,6 +257,12 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
 
     kind: FactKind
     kind, out_unit = _UNIT_KINDS.get(unit, ("count", unit))
+    if kind == "duration" and _SERVICE_NAME_AFTER.match(text, end):
+        return []
+    if unit in _TOP_UNITS and before == "前":
+        return []
+    if unit in _RANK_MOVE_UNITS and text[max(0, signed - 2) : signed] in _RANK_MOVES:
+        kind, direction = "rank", _RANK_MOVES[text[signed - 2 : signed]]
     if kind == "rate":
         value = value / M.RATE_SIGNS[unit]
         if direction:
@@ -289,6 +310,12 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
         if len(parts) > 1 and all(part.endswith(_RATE_ENDINGS) for part in parts):
             return [evolve(fact, subject=part) for part in parts]
     return [fact]
+
+
+def _without_rank_sets(text: str, facts: list[Fact]) -> list[Fact]:
+    """``facts`` less the counts that name the set a rank is taken in (在全市12个区中排名第3):
+    looked for only in texts with a rank."""
+    return [fact for fact in facts if fact.kind != "count" or not _RANK_SET_AFTER.match(text, fact.end)]
 
 
 def _multiple(times: Decimal | float, pre: str, verb: str) -> tuple[Decimal | float, ChangeDirection | None] | None:
@@ -347,9 +374,21 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
     if len(numeral) == 1 and not inside:
         if numeral not in M.CJK_SINGLE_QUANTITY:
             return None
-        if not share and end < len(text) and text[end] not in M.CLAUSE_BREAKS and text[end] != "、":
+        if not share and end < len(text) and text[end] not in M.CLAUSE_BREAKS and text[end] != "、" and (
+                not _counted_after_verb(text, start, end)):
             return None
     return _parse_chinese(numeral)
+
+
+def _counted_after_verb(text: str, start: int, end: int) -> bool:
+    """Whether a one-character numeral inside a clause counts: right after a verb that introduces
+    what was done (出台三项制度, 开展三次督查), not followed by another numeral (三个一, 五位一体)
+    and not one of the numbered names of the national vocabulary (两个确立)."""
+    return (
+        text[max(0, start - 2) : start] in _COUNT_LEADERS
+        and text[end : end + 1] not in M.CJK_NUMERAL_CHARS
+        and not text.startswith(M.NUMBERED_NAMES, start)
+    )
 
 
 def _clause_start(text: str, start: int, last_end: int) -> int:
@@ -414,29 +453,44 @@ def _borrowed_subject(text: str, clause: int, facts: list[Fact], follows: bool) 
 
 
 def _rank(text: str, match: re.Match[str]) -> Fact | None:
-    """A rank fact for 第N after a ranking context (排名全市第3, 全省第一), else ``None``."""
+    """A rank fact after a ranking context, else ``None``: 第N (排名全市第3, 全省第一, 排第5位), 首位
+    (位居全省首位: 1) and 前N (进入全国前10: at most 10)."""
     start = match.start()
     clause = _clause_start(text, start, 0)
     rev = text[clause:start][::-1]
-    context = _RANK_REV.match(rev)
-    if context is None:
-        return None
-    written = match.group("n")
-    value = _parse_arabic(written) if written[0].isdigit() else _parse_chinese(written)
-    if value is None or _next_is_glued(text, match.end("n")) or text[match.end("n") : match.end("n") + 1] in _NOT_RANK:
-        return None
+    written = match.group("n") or match.group("top")
+    top = match.group("top") is not None
+    value: Decimal | None
+    if written is None:  # 首位
+        context = _RANK_REV.match(rev) or _RANK_SHORT_REV.match(rev)
+        if context is None or text.endswith(_FIRST_NOT_AFTER, clause, start):
+            return None
+        value = Decimal(1)
+    else:
+        if top:
+            context = _TOP_REV.match(rev)
+        else:
+            context = _RANK_REV.match(rev) or (_RANK_SHORT_REV.match(rev) if match.group("suffix") else None)
+        if context is None:
+            return None
+        value = _parse_arabic(written) if written[0].isdigit() else _parse_chinese(written)
+        number_end = match.end("top" if top else "n")
+        if value is None or _next_is_glued(text, number_end) or text[number_end : number_end + 1] in _NOT_RANK:
+            return None
     pre = rev[context.end():][::-1]
     subject = _subject(pre)[0]
     quote_start = clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
     return Fact(
         value=float(value), unit="名", start=quote_start, end=match.end(), quote=text[quote_start : match.end()],
-        kind="rank", subject=subject,
+        kind="rank", subject=subject, approx=top, bound="upper" if top else None,
     )
 
 
 def _quoted_at(text: str, position: int) -> bool:
-    """Whether ``position`` is inside a quote or title opened earlier on its line (“翻一番”目标)."""
-    line_start = text.rfind("\n", 0, position) + 1
+    """Whether ``position`` is inside a quote or title opened earlier on its line (“翻一番”目标),
+    at most :data:`_QUOTE_REACH` characters before it, as the scan reads quotes."""
+    low = max(0, position - _QUOTE_REACH)
+    line_start = max(low, text.rfind("\n", low, position) + 1)
     return any(text.rfind(opening, line_start, position) > text.rfind(closing, line_start, position)
                for opening, closing in M.QUOTE_PAIRS)
 
@@ -452,6 +506,44 @@ def _doubling(text: str, match: re.Match[str]) -> Fact:
         value=float(2**doublings - 1), unit="%", start=quote_start, end=match.end(),
         quote=text[quote_start : match.end()], kind="change", change="up", subject=_subject(pre)[0],
     )
+
+
+def _streak(text: str, match: re.Match[str]) -> Fact:
+    """连续N年 / 连续N届: a streak, as a duration in years or terms."""
+    written = match.group("n")
+    value = int(written) if written.isdigit() else chinese_int(written) or 0
+    return _fact_at(text, match.start(), match.end(), float(value), match.group("unit"), "duration")
+
+
+def _merged(text: str, position: int) -> Fact | None:
+    """N合一 before ``position`` (五证合一: five certificates in one) as a count of N, else ``None``."""
+    found = _MERGED.search(text, max(0, position - 3), position + 2)
+    if found is None or found.end() != position + 2:
+        return None
+    if found.start() and text[found.start() - 1] in _NOT_BEFORE_NUMBER:
+        return None  # 1+1合一 and the like are formulas
+    written = found.group("n")
+    value = int(written) if written.isdigit() else chinese_int(written) or 0
+    return _fact_at(text, found.start(), found.end(), float(value), found.group("what") or "项", "count")
+
+
+def _fact_at(text: str, start: int, end: int, value: float, unit: str, kind: FactKind) -> Fact:
+    """A fact read by one of the literal-led scans: quoted from its clause's start."""
+    clause = _clause_start(text, start, 0)
+    pre = text[clause:start]
+    quote_start = clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
+    return Fact(value=value, unit=unit, start=quote_start, end=end, quote=text[quote_start:end], kind=kind,
+                subject=_subject(pre)[0])
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``text``."""
+    found = []
+    position = text.find(word)
+    while position >= 0:
+        found.append(position)
+        position = text.find(word, position + 1)
+    return found
 
 
 def _parse_arabic(digits: str) -> Decimal:

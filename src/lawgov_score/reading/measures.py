@@ -14,14 +14,25 @@ from lawgov_score.reading.model import Bound, ChangeDirection
 COUNT_MEASURES: tuple[str, ...] = (
     # cases, documents, items
     "件", "宗", "项", "条", "份", "卷", "篇", "部", "本", "册", "套", "类", "种", "批", "批次",
-    "个", "起", "处", "所", "座", "台", "辆", "艘", "张", "封", "幅", "块",
+    "个", "起", "处", "所", "座", "台", "辆", "艘", "张", "封", "幅", "块", "笔", "单", "组", "栋", "间",
+    "个方面", "个位次", "位次", "件次", "项次", "份次", "个次", "台次", "辆次", "车次", "架次", "艘次",
     # events and sessions
-    "次", "场", "场次", "期", "轮", "堂", "节", "课时", "学时", "班",
+    "次", "场", "场次", "期", "轮", "堂", "节", "讲", "集", "课时", "学时", "班",
     # people and organisations
     "人", "名", "位", "人次", "户", "户次", "家", "家次", "支", "部门",
-    # durations a report counts (working days cut, hours of training)
-    "个工作日", "工作日", "小时", "个月",
+    # the size of what was done (拆除违法建筑1.2万平方米)
+    "平方米", "亩", "公顷", "吨", "公里", "立方米",
 )
+
+#: Measure words of a length of time: the number is a ``duration`` in the unit written
+#: (压缩至5个工作日, 48小时内办结, 连续4个季度).
+DURATION_MEASURES: tuple[str, ...] = ("个工作日", "工作日", "小时", "分钟", "天", "个月", "个季度", "周", "个星期")
+
+#: Units of a streak, read only after 连续 (连续3年, 连续两届): 2023年 is a date.
+STREAK_MEASURES: tuple[str, ...] = ("年", "届")
+
+#: Measure words written with a separator (500人/次), and the unit they report.
+UNIT_ALIASES: dict[str, str] = {"人/次": "人次", "人·次": "人次", "户/次": "户次", "家/次": "家次", "件/次": "件次"}
 
 #: Characters that, right after a measure word, show it is the first half of another word
 #: (3处罚 is not "3 places", 2023多元化 is not money).
@@ -29,7 +40,8 @@ MEASURE_NOT_BEFORE: dict[str, str] = {
     "处": "罚理置室长级分", "部": "署分长门", "名": "单称义额", "本": "级地职", "起": "草诉", "支": "持付出撑",
     "条": "例件款", "期": "间限待", "台": "账", "班": "子组", "种": "类植", "所": "属有在得", "个": "人体性",
     "元": "旦素化", "张": "贴", "块": "状", "类": "型别", "场": "所地景", "堂": "课", "节": "点日约",
-    "人": "民员大才士", "家": "庭长属", "件": "事",
+    "人": "民员大才士", "家": "庭长属", "件": "事", "笔": "录试者记", "单": "位元独据项", "组": "织建成长",
+    "间": "隔接断", "集": "中体团成", "讲": "话座解", "天": "然下津", "周": "年边末岁期转", "小时": "不全自值",
     "成": "效立果员本为功熟绩就长都交型片品分年色真像", "倍": "增数感",
 }
 
@@ -83,13 +95,32 @@ CHANGE_VERBS: dict[str, ChangeDirection] = {
 #: Words that may sit between a change verb and its number (增幅为5%, 增长达12%).
 CHANGE_LINKS: tuple[str, ...] = ("为", "达", "达到", "约")
 
-#: Words before 第N that make it a rank (排名全市第3, 全省第一).
-# 排, 列 and 居 alone are left out: 安排第一批, 系列第一期, 邻居第一 are not ranks.
-RANK_VERBS: tuple[str, ...] = ("排名", "排在", "排位", "位列", "位居", "名列", "居于", "获评", "位于")
+#: Words before 第N that make it a rank (排名全市第3, 全省第一), with those that say where a rank
+#: moved to (由第9位跃升至第3位).
+# 排, 列 and 居 alone are left out: 安排第一批, 系列第一期, 邻居第一 are not ranks; they count
+# before a rank written with 名 or 位 (排第5位, 居第2名) and before 首位 (居首位).
+RANK_VERBS: tuple[str, ...] = ("排名", "排在", "排位", "位列", "位居", "名列", "居于", "获评", "位于", "排列",
+                               *("跃升至", "上升至", "提升至", "升至", "前移至", "跃居", "下降至", "降至",
+                                 "下滑至", "退至", "上升到", "提升到", "下降到"))
+RANK_SHORT_VERBS: tuple[str, ...] = ("排", "居", "列")
+#: Rank verbs that may stand a few words before 第N (位列全省县(市、区)第一).
+RANK_VERBS_AT_A_DISTANCE: tuple[str, ...] = ("排名", "位列", "位居", "名列", "居于", "排在")
+#: Words before 前N that make it a rank among the first N (进入全国前10, 位居全省前三).
+TOP_VERBS: tuple[str, ...] = ("进入", "跻身", "挺进", "位居", "居于", "位列", "排名", "名列", "排在", "居", "列", "排")
 RANK_SCOPES: tuple[str, ...] = (
     "全国", "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全系统", "同类城市", "同级",
     "各区", "各县", "各区县", "各市",
 )
+
+#: Verbs after which a one-character numeral counts inside a clause (出台三项制度, 开展三次督查).
+COUNT_LEADERS: tuple[str, ...] = (
+    "出台", "制定", "修订", "建立", "新增", "开展", "组织", "召开", "举办", "印发", "发布", "完成", "办理",
+    "查处", "聘请", "选派", "设立", "成立", "组建", "建成", "取消", "下放", "精简", "撤销", "纠正", "约谈",
+    "通报", "推出", "培育", "选树", "打造", "评选", "表彰", "审查", "清理", "废止", "修改", "提出",
+)
+#: Numbered names of the national vocabulary: never counts (落实两个责任, 增强四个意识).
+NUMBERED_NAMES: tuple[str, ...] = ("两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "八项规定",
+                                   "两个责任", "三个代表", "五个一批", "三个区分开来")
 
 #: Characters that end a clause: a quote or a subject never crosses them.
 CLAUSE_BREAKS = "。；;,，:：!！?？\n"

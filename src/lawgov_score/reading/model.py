@@ -15,8 +15,10 @@ from attrs import field, frozen
 from lawgov_score.model import tuple_of
 from lawgov_score.reading.normalise import OffsetMap
 
-FactKind = Literal["count", "amount", "rate", "change", "pp_change", "rank"]
+FactKind = Literal["count", "amount", "rate", "change", "pp_change", "rank", "duration"]
 Bound = Literal["lower", "upper"]
+GovernmentLevel = Literal["province", "city", "county", "township"]
+Level = Literal["province", "city", "county", "township", "department"]
 ChangeDirection = Literal["up", "down"]
 
 
@@ -35,8 +37,10 @@ class Fact:
 
     ``value`` is normalised: rates and relative changes as fractions with unit ``"%"``
     (98.52% → 0.9852), 万/亿 expanded (13.1万宗 → 131000, unit 宗), money in 元
-    (1000余万元 → 10000000, unit 元). ``approx`` is true for 余/多/近/约/超过/以上, and ``bound``
-    says which side the true value lies on (``"lower"``: at least this much).
+    (1000余万元 → 10000000, unit 元), lengths of time and streaks (``duration``) in the unit
+    written (5个工作日, 连续3年), ranks in 名 (a rank that moved has ``change``). ``approx`` is true
+    for 余/多/近/约/超过/以上 (and 前N), and ``bound`` says which side the true value lies on
+    (``"lower"``: at least this much).
     """
 
     value: float
@@ -96,6 +100,14 @@ class Metadata:
     elements: tuple[str, ...] = field(default=(), converter=tuple_of)
     """The 2019 rule's required elements present: ``measures``, ``shortcomings``,
     ``first_responsible``, ``plans``, ``other``."""
+    level: Level | None = None
+    """The issuer's level: ``province``, ``city``, ``county`` (districts, counties, county-level
+    cities, banners), ``township`` (乡, 镇, 街道) or ``department`` (a body of a government)."""
+    government_level: GovernmentLevel | None = None
+    """The level of the government the issuer is or belongs to: for a department, its
+    government's (宁波市生态环境局 → ``city``); for a government, ``level``."""
+    region: str | None = None
+    """The issuer's region as far as the report tells it (``广东省深圳市宝安区``)."""
 
 
 @frozen(cache_hash=True)  # hashed once: the ten dimensions look up the same document's view

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterator, Sequence
 
 from attrs import define, field
 
 from lawgov_score.reading.model import Assignment
 from lawgov_score.reading.numerals import chinese_int
+from lawgov_score.reading.titles import FactSpans, title_span
 
 CN = "一二三四五六七八九十百零〇两"
 RANK = {"part": 0, "cn": 1, "cn_paren": 2, "arabic": 3, "arabic_half": 4, "arabic_paren": 5,
@@ -43,8 +45,16 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic_paren", re.compile(r"\((\d{1,2})\)[、.]?\s*")),
     ("circled", re.compile(r"([\u2460-\u2473\u2776-\u277f])\s*")),
 )
-_TITLE_END = re.compile(r"[。!?;:]")
-_RUNIN_TITLE = re.compile(r"([^。!?;:\d%]{4,30})。(?=.)")
+_CIRCLED = "\u2460-\u2473\u2776-\u277f"
+# A heading marker inside a line, after a sentence end or a space (a page copied as one line).
+_INLINE_AT = re.compile(
+    rf"[。!?: ](?=[第{CN}(\d{_CIRCLED}])"  # one class test first: most sentence ends are followed by text
+    rf"(?=第[{CN}\d]{{1,4}}(?:部分|篇|章)|[{CN}]{{1,4}}(?:、|\.(?!\d))|\([{CN}]{{1,4}}\)"
+    rf"|\d{{1,2}}(?:、|\.(?![\d%])|\))|\(\d{{1,2}}\)|[{_CIRCLED}])"
+)
+# A sub-heading marker written right after a title, without punctuation between them.
+_SUB_MARKER = re.compile(rf"\([{CN}]{{1,4}}\)|\(\d{{1,2}}\)|[{_CIRCLED}]")
+_RUNIN_TITLE = re.compile(r"([^。!?;:\d%《]{4,30})。(?=.)")
 _NARRATIVE = re.compile(r"(?:我|本|今年|全年|去年|截至|目前|同时|此外|其中|另外|近年|一年来|下一步|区|市|县|"
                         r"\d|[" + CN + r"]是|第[" + CN + r"])")
 # 一是 / 第一, / 其一, — the first character is a plain class, so the engine skips ahead in C,
@@ -62,6 +72,7 @@ ISSUER = re.compile(r".{2,40}(?:人民政府|政府|委员会|办公室|办公�
 _SHORTCOMINGS = re.compile(r"存在|不足|短板|差距|薄弱|困难和问题|问题和困难|问题与不足")
 _PLANS = re.compile(r"下一步|下步|下一年度?|来年|明年|今后|努力方向|(?:工作|主要)(?:安排|计划|打算|思路|设想)|"
                     r"20\d\d年(?:度)?(?:的)?(?:主要)?(?:工作)?(?:安排|计划|打算|思路|重点)")
+_PLANS_REACH = 400  # how far before a list its introduction is looked for
 _PLANS_SWITCH = re.compile(r"(?:下一步|下步|下一年度?|今后|明年|新的一年|20\d\d年,?(?:我|本|全)[^,。]{0,6}将)")
 
 
@@ -109,15 +120,6 @@ def _marker_number(style: str, token: str) -> int:
     if token.isdigit():
         return int(token)
     return chinese_int(token) or 0
-
-
-def _title(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of a heading's title: up to its first sentence end, or the whole line."""
-    match = _TITLE_END.search(text, start, end)
-    stop = match.start() if match else end
-    while stop > start and text[stop - 1] in " ,、":
-        stop -= 1
-    return start, stop
 
 
 def _heading_at(text: str, start: int, end: int) -> tuple[str, int, str, int] | None:
@@ -177,47 +179,41 @@ def _role(title: str) -> str:
     return "body"
 
 
-def build_outline(text: str) -> list[Node]:
-    """The top-level nodes of a normalised report: preamble, headings (nested), closing block."""
+def build_outline(text: str, facts: Sequence[tuple[int, int]] | None = None) -> list[Node]:
+    """The top-level nodes of a normalised report: preamble, headings (nested), closing block.
+
+    :param facts: the ``(start, end)`` spans of the facts of ``text``, when the caller has them
+        (they are extracted otherwise): a heading's title never holds a fact (:mod:`.titles`).
+    """
+    if facts is None:
+        from lawgov_score.reading.facts import extract_facts
+
+        facts = [(fact.start, fact.end) for fact in extract_facts(text)]
+    fact_spans = FactSpans(facts)
     spans = lines(text)
     closing = closing_start(text, spans)
     body_end = closing if closing is not None else len(text)
-    stack: list[Node] = []
-    last_seen: dict[str, int] = {}
-    roots: list[Node] = []
-    headings: list[Node] = []
+    inline = _inline_candidates(text, body_end)
+    headings = _Headings(text, body_end, fact_spans)
+    next_inline = 0  # the first inline candidate not before the current line
     for start, end in spans:
         if start >= body_end:
             break
-        found = _heading_at(text, start, end)
-        if found is None:
-            continue
-        style, number, numbering, title_from = found
-        if not _accept(style, number, stack, last_seen):
-            continue
-        if any(node.style == style for node in stack):
-            while stack[-1].style != style:
-                stack.pop()
-            stack.pop()
-        else:
-            while stack and RANK[stack[-1].style] >= RANK[style]:
-                stack.pop()
-        title_start, title_end = _title(text, title_from, end)
-        node = Node(level=len(stack) + 1, numbering=numbering, title=text[title_start:title_end],
-                    start=start, end=body_end, title_start=title_start, title_end=title_end,
-                    style=style, number=number)
-        (stack[-1].children if stack else roots).append(node)
-        stack.append(node)
-        headings.append(node)
-        last_seen[style] = number
+        while next_inline < len(inline) and inline[next_inline] <= start:
+            next_inline += 1
+        if next_inline < len(inline) and inline[next_inline] < end:
+            headings.read_merged_line(start, end, _merged_line_candidates(text, start, end, inline))
+        else:  # the usual line: at most one heading, at its start
+            headings.open(start, end)
+    roots = headings.roots
     _close_spans(roots, body_end)
-    if headings:
-        _add_runin(text, roots, spans)
+    if headings.opened:
+        _add_runin(text, roots, spans, fact_spans)
     else:
         # No numbered heading at all: run-in headings, if any, are the top level.
         whole = Node(level=0, numbering="", title="", start=0, end=body_end, title_start=0, title_end=0,
                      style="", role="preamble")
-        _add_runin(text, [whole], spans)
+        _add_runin(text, [whole], spans, fact_spans)
         roots = whole.children
     _assign_roles(text, roots, "body")
     first = roots[0].start if roots else body_end
@@ -227,8 +223,98 @@ def build_outline(text: str) -> list[Node]:
     if closing is not None:
         roots.append(Node(level=1, numbering="", title="", start=closing, end=len(text),
                           title_start=closing, title_end=closing, style="", role="closing"))
-    _assign_items(text, roots)
+    _assign_items(text, roots, spans)
     return roots
+
+
+class _Headings:
+    """The numbered headings found so far: the open ones (one per style at most) and the tree."""
+
+    def __init__(self, text: str, body_end: int, facts: FactSpans) -> None:
+        self.text, self.body_end, self.facts = text, body_end, facts
+        self.stack: list[Node] = []
+        self.last_seen: dict[str, int] = {}  # style → the number of its last heading
+        self.roots: list[Node] = []
+        self.opened = 0
+
+    def open(self, position: int, end: int, *, line_start: int | None = None, restarts: bool = False) -> Node | None:
+        """The heading whose marker is at ``position`` on the line ending at ``end``, if one is
+        there and fits the outline so far; ``line_start`` for a marker inside a line."""
+        found = _heading_at(self.text, position, end)
+        if found is None:
+            return None
+        style, number, numbering, title_from = found
+        stack = self.stack
+        inside = line_start is not None and position > line_start
+        if not (_accept_inline(style, number, stack, self.last_seen, restarts) if inside
+                else _accept(style, number, stack, self.last_seen)):
+            return None
+        if any(node.style == style for node in stack):
+            while stack[-1].style != style:
+                stack.pop()
+            stack.pop()
+        else:
+            while stack and RANK[stack[-1].style] >= RANK[style]:
+                stack.pop()
+        title_start, title_end = title_span(self.text, title_from, end, self.facts)
+        node = Node(level=len(stack) + 1, numbering=numbering, title=self.text[title_start:title_end],
+                    start=position, end=self.body_end, title_start=title_start, title_end=title_end,
+                    style=style, number=number)
+        (stack[-1].children if stack else self.roots).append(node)
+        stack.append(node)
+        self.last_seen[style] = number
+        self.opened += 1
+        return node
+
+    def read_merged_line(self, start: int, end: int, candidates: list[tuple[int, bool]]) -> None:
+        """The headings of a line holding several run together, at its start and at ``candidates``
+        (position, whether a new list may start there), and right after each title when a
+        sub-heading follows it without punctuation (一、加强组织领导(一)压实责任。)."""
+        restarts = {position for position, restart in candidates if restart}
+        positions = deque([start, *(position for position, _ in candidates)])
+        while positions:
+            position = positions.popleft()
+            node = self.open(position, end, line_start=start, restarts=position in restarts)
+            if node is None or not candidates:
+                continue
+            after = node.title_end + self.text.startswith(" ", node.title_end)
+            if _SUB_MARKER.match(self.text, after, end) and (not positions or positions[0] != after):
+                positions.appendleft(after)
+
+
+def _inline_candidates(text: str, end: int) -> list[int]:
+    """Positions inside lines where a heading marker follows a sentence end or a space (a page
+    copied as one paragraph: ``……报告如下:一、加强组织领导(一)压实责任。……(二)……``)."""
+    return [match.end() for match in _INLINE_AT.finditer(text, 0, end)]
+
+
+def _merged_line_candidates(text: str, start: int, end: int, inline: list[int]) -> list[tuple[int, bool]]:
+    """The inline candidates of the line ``[start, end)`` when the line holds several headings
+    run together: two markers of one style numbered in sequence (a lone ``(一)`` after a colon is
+    an enumeration in a paragraph, not a heading). Each comes with whether a marker of its style
+    numbered 2 follows on the line (then a 1 may start a new list)."""
+    low = bisect.bisect_right(inline, start)
+    high = bisect.bisect_left(inline, end)
+    if low == high:
+        return []
+    found: list[tuple[int, str, int]] = []
+    for position in (start, *inline[low:high]):
+        heading = _heading_at(text, position, end)
+        if heading is not None:
+            found.append((position, heading[0], heading[1]))
+    numbers: dict[str, set[int]] = {}
+    for _, style, number in found:
+        numbers.setdefault(style, set()).add(number)
+    if not any(number + 1 in seen for seen in numbers.values() for number in seen):
+        return []
+    result: list[tuple[int, bool]] = []
+    seconds: set[str] = set()  # styles with a 2 after the current position
+    for position, style, number in reversed(found):
+        if position > start:
+            result.append((position, style in seconds))
+        if number == 2:
+            seconds.add(style)
+    return result[::-1]
 
 
 def _accept(style: str, number: int, stack: list[Node], last_seen: dict[str, int]) -> bool:
@@ -242,6 +328,18 @@ def _accept(style: str, number: int, stack: list[Node], last_seen: dict[str, int
     return number in (1, 2) or (straight is not None and number in (straight + 1, straight + 2))
 
 
+def _accept_inline(style: str, number: int, stack: list[Node], last_seen: dict[str, int],
+                   restarts: bool) -> bool:
+    """Whether a marker inside a line continues its sequence exactly (inside a paragraph, a
+    number out of sequence is an enumeration or a reference, whatever its style); a new list may
+    start at 1 when its 2 follows on the same line (``restarts``)."""
+    sibling = next((node for node in reversed(stack) if node.style == style), None)
+    if sibling is not None:
+        return number == sibling.number + 1 or (number == 1 and restarts)
+    previous = last_seen.get(style)
+    return number == 1 or (previous is not None and number == previous + 1)
+
+
 def _close_spans(nodes: list[Node], end: int) -> None:
     """Make each node end where its next sibling starts (the last where its parent ends)."""
     for index, node in enumerate(nodes):
@@ -249,13 +347,14 @@ def _close_spans(nodes: list[Node], end: int) -> None:
         _close_spans(node.children, node.end)
 
 
-def _add_runin(text: str, nodes: list[Node], spans: list[tuple[int, int]], starts: list[int] | None = None) -> None:
+def _add_runin(text: str, nodes: list[Node], spans: list[tuple[int, int]], facts: FactSpans,
+               starts: list[int] | None = None) -> None:
     """Find unnumbered run-in headings in sections that have no numbered sub-headings."""
     if starts is None:
         starts = [start for start, _ in spans]
     for node in nodes:
         if node.children:
-            _add_runin(text, node.children, spans, starts)
+            _add_runin(text, node.children, spans, facts, starts)
             continue
         body = spans[bisect.bisect_left(starts, node.start):bisect.bisect_left(starts, node.end)]
         if body and node.role != "preamble" and body[0][0] == node.start:
@@ -263,7 +362,8 @@ def _add_runin(text: str, nodes: list[Node], spans: list[tuple[int, int]], start
         found = []
         for start, stop in body:
             match = _RUNIN_TITLE.match(text, start, stop)
-            if match and not _NARRATIVE.match(match.group(1)) and stop - match.end() >= len(match.group(1)):
+            if (match and not _NARRATIVE.match(match.group(1)) and stop - match.end() >= len(match.group(1))
+                    and not facts.overlap(match.start(1), match.end(1))):
                 found.append((start, match.start(1), match.end(1)))
         following = [span for span in body if found and span[0] >= found[0][0]]
         if len(found) < 2 or len(found) * 2 < len(following):
@@ -290,11 +390,21 @@ def _assign_roles(text: str, nodes: list[Node], parent_role: str) -> None:
         child_role = "shortcomings"
         for index, child in enumerate(node.children):
             before = text[node.title_end:child.start] if index == 0 else _tail(text, node.children[index - 1])
-            if _PLANS_SWITCH.match(before.rsplit("\n", 2)[-2] if before.count("\n") >= 1 else "") or (
+            if _opens_plans(before) or (
                     _PLANS.search(child.title) and not _SHORTCOMINGS.search(child.title)):
                 child_role = "plans"
             child.role = child_role
             _assign_roles(text, child.children, child.role)
+
+
+def _opens_plans(before: str) -> bool:
+    """Whether the last paragraph or sentence before a list introduces next year's plans
+    (``下一步，我区将……``), on a line of its own or run into the previous part's text."""
+    tail = before[-_PLANS_REACH:].rstrip()
+    line = tail.rfind("\n") + 1
+    sentence = max(tail.rfind("。", 0, len(tail) - 1), tail.rfind("\n")) + 1
+    sentence += tail.startswith(" ", sentence)
+    return bool(_PLANS_SWITCH.match(tail, line) or _PLANS_SWITCH.match(tail, sentence))
 
 
 def _tail(text: str, node: Node) -> str:
@@ -305,19 +415,22 @@ def _tail(text: str, node: Node) -> str:
     return text[last.title_end:node.end]
 
 
-def _assign_items(text: str, roots: list[Node]) -> None:
+def _assign_items(text: str, roots: list[Node], spans: list[tuple[int, int]]) -> None:
     """Attach inline ``一是……二是……`` items to the innermost section holding them."""
     owners = owner_index(roots)
     positions = [position for position, _ in owners]
+    line_starts = [start for start, _ in spans]
     chain: list[tuple[int, Node]] = []
     expected = 1
+
+    def line_end(position: int) -> int:
+        slot = bisect.bisect_right(line_starts, position) - 1
+        return spans[slot][1] if slot >= 0 else len(text)
 
     def flush() -> None:
         if len(chain) >= 2:
             for index, (position, owner) in enumerate(chain):
-                line_end = text.find("\n", position)
-                stop = chain[index + 1][0] if index + 1 < len(chain) else (
-                    line_end if line_end >= 0 else len(text))
+                stop = chain[index + 1][0] if index + 1 < len(chain) else line_end(position)
                 owner.items.append((position, min(stop, owner.end)))
         chain.clear()
 

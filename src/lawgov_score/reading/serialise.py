@@ -39,7 +39,8 @@ def document_to_dict(document: Document, *, include_text: bool = False) -> dict[
 def metadata_to_dict(metadata: Metadata) -> dict[str, Any]:
     """The ``metadata`` member."""
     return {"issuer": metadata.issuer, "year": metadata.year, "published": metadata.published,
-            "elements": list(metadata.elements)}
+            "elements": list(metadata.elements), "level": metadata.level,
+            "government_level": metadata.government_level, "region": metadata.region}
 
 
 def _why(assignments: tuple[Assignment, ...]) -> list[dict[str, Any]]:
