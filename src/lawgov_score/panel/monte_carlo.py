@@ -10,7 +10,7 @@ per replicate.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -20,7 +20,9 @@ from lawgov_score.errors import InputError
 from lawgov_score.panel.data import Panel
 from lawgov_score.panel.engine import Tree, evaluate
 from lawgov_score.panel.hierarchy import Hierarchy
+from lawgov_score.panel.linear import LinearTree
 from lawgov_score.panel.pipeline import Prepared, prepare, resolve_hierarchy, result_of, tree_for
+from lawgov_score.panel.rank_sample import RankSample
 from lawgov_score.panel.ranking import rank_rows
 from lawgov_score.panel.registry import resolve_methods
 from lawgov_score.panel.results import json_number, json_rank
@@ -141,6 +143,7 @@ class _Model:
         self.design = _design(assumptions, nominal.tree)
         self._data: dict[tuple[int, int], FloatArray] = {}
         self._trees: dict[int, Tree] = {}
+        self._linear: dict[tuple[int, int, int], LinearTree | None] = {}
 
     def variant(self, imp: int, norm: int, agg: int) -> tuple[FloatArray, Tree]:
         """The prepared data of an (imputation, normalisation) choice and the tree of an aggregation."""
@@ -186,9 +189,14 @@ class _Model:
         keys = np.stack([chosen["imputation"], chosen["normalisation"], chosen["aggregation"]], axis=1)
         for key in np.unique(keys, axis=0):
             rows = np.nonzero((keys == key).all(axis=1))[0]
-            data, variant_tree = self.variant(int(key[0]), int(key[1]), int(key[2]))
-            root = evaluate(variant_tree, data, weights[:, rows], keep="root")[variant_tree.root]
-            out[rows] = rank_rows(root.T)
+            choice = (int(key[0]), int(key[1]), int(key[2]))
+            data, variant_tree = self.variant(*choice)
+            if choice not in self._linear:
+                self._linear[choice] = LinearTree.of(variant_tree, data)
+            linear = self._linear[choice]
+            fast = linear.evaluate(weights[:, rows], keep="root") if linear is not None else None
+            scores = fast if fast is not None else evaluate(variant_tree, data, weights[:, rows], "root", fast=False)
+            out[rows] = rank_rows(scores[variant_tree.root].T)
         return out
 
 
@@ -246,12 +254,10 @@ def uncertainty(
     rng = np.random.default_rng(seed)
     a, b = base_samples(n, max(n_inputs, 1), rng)
     n_units = len(nominal.panel.units)
-    counts = np.zeros(n_units * n_units, dtype=np.int64)
     accumulator = SobolAccumulator(k, (n_units,))
-    kept: list[FloatArray] = []
     per_sample = (k + 2) if sobol and k else 1
+    sample = RankSample(n_units, 2 * n if sobol and k else n)
     step = max(1, _chunk(nominal.tree, n_units, np.dtype(dtype).itemsize) // per_sample)
-    offsets = np.arange(n_units) * n_units
     runs = 0
     for start in range(0, n, step):
         block_a = a[start : start + step]
@@ -268,14 +274,10 @@ def uncertainty(
         else:
             sampled = ranks = model.ranks(block_a)
         runs += ranks.shape[0]
-        valid = ~np.isnan(sampled)
-        cells = (offsets[None, :] + np.where(valid, sampled, 1) - 1).astype(np.int64)[valid]
-        counts += np.bincount(cells, minlength=n_units * n_units)
-        if keep_ranks:
-            kept.append(sampled)
+        sample.add(sampled)
         if progress is not None:
             progress(runs)
-    quantiles = _rank_quantiles(counts.reshape(n_units, n_units), (0.5, 0.05, 0.95))
+    quantiles = sample.quantiles((0.5, 0.05, 0.95))
     indices = accumulator.result(pooled=True) if sobol and k else None
     nan = np.full(len(design.names), np.nan)
     return UncertaintyResult(
@@ -284,17 +286,5 @@ def uncertainty(
         assumptions=design.names,
         S1=indices.S1 if indices else nan, ST=indices.ST if indices else nan,
         S1_se=indices.S1_se if indices else nan, ST_se=indices.ST_se if indices else nan,
-        n=n, seed=seed, runs=runs, replicate_ranks=np.vstack(kept) if keep_ranks and kept else None,
+        n=n, seed=seed, runs=runs, replicate_ranks=sample.replicates() if keep_ranks else None,
     )
-
-
-def _rank_quantiles(counts: IntArray, shares: Sequence[float]) -> list[FloatArray]:
-    total = counts.sum(axis=1, keepdims=True)
-    cumulative = np.cumsum(counts, axis=1)
-    out = []
-    for share in shares:
-        reached = cumulative >= np.ceil(share * total - 1e-9)
-        first = np.argmax(reached & (cumulative > 0), axis=1).astype(np.float64) + 1
-        first[total[:, 0] == 0] = np.nan
-        out.append(first)
-    return out
