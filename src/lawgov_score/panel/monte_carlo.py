@@ -26,7 +26,7 @@ from lawgov_score.panel.rank_sample import RankSample
 from lawgov_score.panel.ranking import rank_rows
 from lawgov_score.panel.registry import resolve_methods
 from lawgov_score.panel.results import json_number, json_rank
-from lawgov_score.panel.sobol import SobolAccumulator, base_samples, mixed
+from lawgov_score.panel.sobol import SobolAccumulator, base_samples, default_sampling, mixed
 from lawgov_score.panel.spec import PipelineSpec
 from lawgov_score.panel.types import FloatArray, IntArray, str_tuple
 
@@ -62,6 +62,8 @@ class UncertaintyResult:
 
     Ranks are summarised over the random replicates (A and B when Sobol indices are computed);
     quantiles are of the "inverse distribution" kind (the smallest rank reaching the share).
+    ``S1_se``/``ST_se`` are bootstrap standard errors and ``S1_conf``/``ST_conf`` the half-widths
+    of the ``conf_level`` intervals; ``sampling`` says how the base samples were drawn.
     """
 
     units: tuple[str, ...]
@@ -79,15 +81,25 @@ class UncertaintyResult:
     seed: int | None
     runs: int
     replicate_ranks: FloatArray | None = None
+    S1_conf: FloatArray | None = None
+    ST_conf: FloatArray | None = None
+    conf_level: float = 0.95
+    resamples: int = 0
+    sampling: str = "random"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping (the ``uncertainty`` member of ``panel-result.schema.json``)."""
+        nan = np.full(len(self.assumptions), np.nan)
+        s1_conf = nan if self.S1_conf is None else self.S1_conf
+        st_conf = nan if self.ST_conf is None else self.ST_conf
         return {
-            "n": self.n, "seed": self.seed, "runs": self.runs,
+            "n": self.n, "seed": self.seed, "runs": self.runs, "sampling": self.sampling,
+            "conf_level": self.conf_level, "resamples": self.resamples,
             "output": "ranks of the index (variance-weighted over units)",
             "assumptions": [
                 {"name": name, "S1": json_number(self.S1[k]), "ST": json_number(self.ST[k]),
-                 "S1_se": json_number(self.S1_se[k]), "ST_se": json_number(self.ST_se[k])}
+                 "S1_se": json_number(self.S1_se[k]), "ST_se": json_number(self.ST_se[k]),
+                 "S1_conf": json_number(s1_conf[k]), "ST_conf": json_number(st_conf[k])}
                 for k, name in enumerate(self.assumptions)],
             "units": [
                 {"unit": u, "year": self.years[i], "nominal_rank": json_rank(self.nominal_rank[i]),
@@ -221,6 +233,9 @@ def uncertainty(
     dtype: Any = np.float64,
     keep_ranks: bool = False,
     progress: Callable[[int], None] | None = None,
+    sampling: str | None = None,
+    resamples: int = 100,
+    conf_level: float = 0.95,
 ) -> UncertaintyResult:
     """Uncertainty (rank intervals) and sensitivity (Sobol indices) of the index ranks.
 
@@ -228,7 +243,8 @@ def uncertainty(
     :param spec: the nominal pipeline.
     :param n: base sample size N; with ``sobol`` the model runs N·(k + 2) times for k assumptions,
         otherwise N times.
-    :param seed: seed of :func:`numpy.random.default_rng`; the same seed gives the same result.
+    :param seed: seed of :func:`numpy.random.default_rng`; the same seed (and sampling) gives the
+        same result.
     :param assumptions: what varies (default: weights ±25 %).
     :param sobol: compute first-order and total indices (Saltelli/Jansen estimators).
     :param hierarchy: the tree (default as in :func:`run_pipeline`).
@@ -236,6 +252,10 @@ def uncertainty(
     :param dtype: float type of the replicate arithmetic (``float32`` halves memory).
     :param keep_ranks: keep every replicate's ranks in the result (replicates × units).
     :param progress: called with the number of model runs done after each chunk.
+    :param sampling: base samples: ``"sobol"`` (scrambled Sobol' points, the default when scipy
+        is installed) or ``"random"`` (the default without scipy, with a warning).
+    :param resamples: bootstrap resamples for the intervals of the Sobol indices (0: none).
+    :param conf_level: level of those intervals.
     :returns: the result. A unit whose index is missing in a replicate has no rank there (it is
         left out of that unit's rank quantiles) and counts as last in the Sobol decomposition.
     """
@@ -252,9 +272,11 @@ def uncertainty(
     n_inputs = sum(len(g) for g in design.groups)
     k = len(design.groups)
     rng = np.random.default_rng(seed)
-    a, b = base_samples(n, max(n_inputs, 1), rng)
+    sampling = sampling or default_sampling()
+    a, b = base_samples(n, max(n_inputs, 1), rng, sampling)
     n_units = len(nominal.panel.units)
-    accumulator = SobolAccumulator(k, (n_units,))
+    accumulator = SobolAccumulator(k, (n_units,), resamples=resamples, conf_level=conf_level,
+                                   rng=np.random.default_rng(rng.integers(2**63)))
     per_sample = (k + 2) if sobol and k else 1
     sample = RankSample(n_units, 2 * n if sobol and k else n)
     step = max(1, _chunk(nominal.tree, n_units, np.dtype(dtype).itemsize) // per_sample)
@@ -287,4 +309,6 @@ def uncertainty(
         S1=indices.S1 if indices else nan, ST=indices.ST if indices else nan,
         S1_se=indices.S1_se if indices else nan, ST_se=indices.ST_se if indices else nan,
         n=n, seed=seed, runs=runs, replicate_ranks=sample.replicates() if keep_ranks else None,
+        S1_conf=indices.S1_conf if indices else nan, ST_conf=indices.ST_conf if indices else nan,
+        conf_level=conf_level, resamples=resamples if indices else 0, sampling=sampling,
     )
