@@ -41,8 +41,8 @@ def measure(command: Sequence[str], env: Mapping[str, str] | None = None,
     :param command: the command and its arguments.
     :param env: the environment (default: this process's).
     :param expect: the exit status it must end with (``None``: any).
-    :returns: ``wall_s``, ``cpu_s`` (user + system), ``peak_rss_mb``, ``status`` and the last
-        line of its standard error.
+    :returns: ``wall_s``, ``cpu_s`` (user + system), ``peak_rss_mb``, ``status``, its standard
+        output and the last line of its standard error.
     """
     with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as report:
         name = report.name
@@ -64,6 +64,7 @@ def measure(command: Sequence[str], env: Mapping[str, str] | None = None,
     figures["peak_rss_mb"] /= 1024
     figures["cpu_s"] = figures.pop("user_s") + figures.pop("sys_s")
     figures["status"] = done.returncode
+    figures["stdout"] = done.stdout
     figures["stderr"] = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
     return figures
 

@@ -113,6 +113,26 @@ def path_weights(tree: Tree, weights: FloatArray) -> dict[int, FloatArray] | Non
     return out
 
 
+THREADED_WORK = 2**23
+"""Multiply-adds from which a product goes to the (threaded) BLAS matrix product."""
+
+
+def thin_product(x: FloatArray, w: FloatArray) -> FloatArray:
+    """``x @ w`` for a tall ``x`` (units × indicators) and few columns of ``w``.
+
+    A threaded BLAS matrix product can wait milliseconds for its threads on a busy or
+    process-parallel machine, which a thin product never earns back (measured on the project's
+    2-core machine: 8–16 ms for a product that takes 0.5 ms in one thread). A few columns are
+    matrix-vector products; up to :data:`THREADED_WORK` multiply-adds numpy's one-thread loop;
+    only larger products use the matrix product.
+    """
+    if w.shape[1] <= 16:
+        return np.column_stack([x @ w[:, j] for j in range(w.shape[1])]).reshape(x.shape[0], w.shape[1])
+    if x.shape[0] * x.shape[1] * w.shape[1] < THREADED_WORK:
+        return np.asarray(np.einsum("uk,kr->ur", x, w), dtype=x.dtype)
+    return np.asarray(x @ w, dtype=x.dtype)
+
+
 @frozen(eq=False)
 class LinearTree:
     """A tree with data the fast path takes, φ(data) computed once for many sets of weights.
@@ -155,7 +175,7 @@ class LinearTree:
         # one product for every wanted aggregate and replicate: (units × indicators) @ (indicators × nodes·R)
         stacked = np.concatenate([paths[p] for p in wanted], axis=1).astype(self.data.dtype, copy=False)
         with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-            product = self.mean.inverse(self.mapped @ stacked)
+            product = self.mean.inverse(thin_product(self.mapped, stacked))
         scores = {tree.codes[p]: product[:, k * n_rep : (k + 1) * n_rep] for k, p in enumerate(wanted)}
         if keep == "root":
             return scores

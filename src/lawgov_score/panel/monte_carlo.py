@@ -206,18 +206,36 @@ class _Model:
             if choice not in self._linear:
                 self._linear[choice] = LinearTree.of(variant_tree, data)
             linear = self._linear[choice]
-            fast = linear.evaluate(weights[:, rows], keep="root") if linear is not None else None
-            scores = fast if fast is not None else evaluate(variant_tree, data, weights[:, rows], "root", fast=False)
-            out[rows] = rank_rows(scores[variant_tree.root].T)
+            # as many replicates at once as the path's working memory allows: few, large products
+            step = _rows_at_once(variant_tree, data.shape[0], data.dtype.itemsize, linear is not None)
+            for start in range(0, rows.size, step):
+                part = rows[start : start + step]
+                fast = linear.evaluate(weights[:, part], keep="root") if linear is not None else None
+                scores = fast if fast is not None else evaluate(variant_tree, data, weights[:, part], "root",
+                                                                fast=False)
+                out[part] = rank_rows(scores[variant_tree.root].T)
         return out
 
 
-def _chunk(tree: Tree, n_units: int, itemsize: int, budget: int = 256 * 2**20) -> int:
-    # model rows per chunk: one replicate holds every aggregate's scores, the widest stack of
-    # children, and a few temporaries, each (units,) long
-    widest = max(len(rule.children) for rule in tree.rules)
-    per_row = n_units * (len(tree.rules) + 2 * widest + 6) * itemsize
-    return int(max(16, budget // per_row))
+BUDGET = 256 * 2**20
+"""Working memory of one chunk of replicates, in bytes."""
+RANKING_BYTES = 80
+"""Bytes per unit and replicate of ranking a replicate's index (sort order, tie groups, ranks)."""
+
+
+def _rows_at_once(tree: Tree, n_units: int, itemsize: int, linear: bool) -> int:
+    # replicates evaluated together: the one-product path holds the index and its ranking; the
+    # node-by-node path also every aggregate's scores, the widest stack of children and temporaries
+    per_unit = RANKING_BYTES + itemsize * (
+        2 if linear else len(tree.rules) + 2 * max(len(rule.children) for rule in tree.rules) + 6)
+    return int(max(16, BUDGET // (n_units * per_unit)))
+
+
+def _chunk(n_units: int, per_sample: int) -> int:
+    # base samples per chunk: their model runs' ranks, kept for the rank sample and the Sobol
+    # sums (a few arrays of runs × units), fit in the budget; each variant is then evaluated in
+    # pieces of its own size (_rows_at_once)
+    return int(max(1, BUDGET // (n_units * per_sample * 8 * 8)))
 
 
 def uncertainty(
@@ -279,7 +297,7 @@ def uncertainty(
                                    rng=np.random.default_rng(rng.integers(2**63)))
     per_sample = (k + 2) if sobol and k else 1
     sample = RankSample(n_units, 2 * n if sobol and k else n)
-    step = max(1, _chunk(nominal.tree, n_units, np.dtype(dtype).itemsize) // per_sample)
+    step = _chunk(n_units, per_sample)
     runs = 0
     for start in range(0, n, step):
         block_a = a[start : start + step]
