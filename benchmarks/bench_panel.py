@@ -151,8 +151,9 @@ def case_pipeline(calls: int = 30) -> dict[str, Any]:
     engine = run_pipeline(panel, SPEC)
     assert np.array_equal(engine.rank("Index"), pandas_index(panel).to_numpy()), "the two indices differ"
     times: dict[str, list[float]] = {"run_pipeline": [], "pandas": []}
+    calls_of = {"run_pipeline": lambda: run_pipeline(panel, SPEC), "pandas": lambda: pandas_index(panel)}
     for _ in range(calls):
-        for name, call in (("run_pipeline", lambda: run_pipeline(panel, SPEC)), ("pandas", lambda: pandas_index(panel))):
+        for name, call in calls_of.items():
             start = time.perf_counter()
             call()
             times[name].append(time.perf_counter() - start)
