@@ -106,3 +106,12 @@ def baseline_env(checkout: str | os.PathLike[str]) -> dict[str, str]:
 def range_text(figure: Mapping[str, float], digits: int = 2) -> str:
     """``1.23–1.45`` for a figure's range."""
     return f"{figure['min']:.{digits}f}–{figure['max']:.{digits}f}"
+
+
+def print_table(summaries: Mapping[str, Mapping[str, Any]], notes: Mapping[str, str]) -> None:
+    """One line per case: the ranges of wall time, CPU time and peak RSS (from :func:`summary`), and a note."""
+    width = max(len(k) for k in summaries)
+    print(f"{'case':<{width}}  {'wall s':>13}  {'CPU s':>13}  {'peak RSS MB':>13}")
+    for key, f in summaries.items():
+        print(f"{key:<{width}}  {range_text(f['wall_s']):>13}  {range_text(f['cpu_s']):>13}  "
+              f"{range_text(f['peak_rss_mb'], 0):>13}  {notes.get(key, '')}")
