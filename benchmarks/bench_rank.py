@@ -30,14 +30,8 @@ from process_stats import baseline_env, interleaved, print_table, summary
 PIPELINE = ROOT / "examples" / "reports-pipeline.json"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--count", type=int, default=1000)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--baseline", metavar="DIR", help="also run against DIR/src (before/after)")
-    args = parser.parse_args()
-    lines, document = build(args.count)
-    work = Path(tempfile.mkdtemp(prefix="bench-rank-"))
+def measure_cases(lines: Path, document: Path, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Run the cases on the corpus, with the duplicate files and the output in ``work``."""
     duplicate_lines = work / "duplicate.jsonl"
     text = lines.read_text(encoding="utf-8")
     duplicate_lines.write_text(text + text.splitlines()[2] + "\n", encoding="utf-8")
@@ -66,6 +60,18 @@ def main() -> int:
     for key, rounds in runs.items():
         figures[key] = summary(rounds)
     print_table({key: figures[key] for key in runs}, {key: figures[key]["stderr"][:100] for key in runs})
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--baseline", metavar="DIR", help="also run against DIR/src (before/after)")
+    args = parser.parse_args()
+    lines, document = build(args.count)
+    with tempfile.TemporaryDirectory(prefix="bench-rank-") as folder:
+        figures = measure_cases(lines, document, Path(folder), args)
     print(json.dumps(figures, indent=2, ensure_ascii=False))
     return 0
 

@@ -127,7 +127,7 @@ def thin_product(x: FloatArray, w: FloatArray) -> FloatArray:
     only larger products use the matrix product.
     """
     if w.shape[1] <= 16:
-        return np.column_stack([x @ w[:, j] for j in range(w.shape[1])]).reshape(x.shape[0], w.shape[1])
+        return np.column_stack([x @ w[:, j] for j in range(w.shape[1])])
     if x.shape[0] * x.shape[1] * w.shape[1] < THREADED_WORK:
         return np.asarray(np.einsum("uk,kr->ur", x, w), dtype=x.dtype)
     return np.asarray(x @ w, dtype=x.dtype)
