@@ -61,15 +61,19 @@ def test_ishigami_from_scrambled_sobol_points(seed: int) -> None:
     assert np.all(indices.S1_conf < 0.05) and indices.conf_level == 0.95 and indices.resamples == 100
 
 
-def test_stated_intervals_cover_the_analytic_indices_over_seeds() -> None:
-    """Over 20 seeds of pseudo-random samples at N = 2^10 — where the bootstrap's independence
-    assumption holds — each 95 % interval covers its analytic index at least 17 times."""
+@pytest.mark.parametrize("sampling", ["sobol", "random"])
+def test_stated_intervals_cover_the_analytic_indices_over_seeds(sampling: str) -> None:
+    """Over 20 seeds at N = 2^10, each stated 95 % interval covers its analytic index at least
+    18 times (90 %), with Sobol' points (where the bootstrap is conservative) and with
+    pseudo-random samples (where its independence assumption holds)."""
+    if sampling == "sobol":
+        pytest.importorskip("scipy.stats")
     covered = np.zeros(6)
     for seed in range(20):
-        indices = run(*base_samples(2**10, 3, np.random.default_rng(seed), "random"), seed=seed)
+        indices = run(*base_samples(2**10, 3, np.random.default_rng(seed), sampling), seed=seed)
         covered += np.concatenate([np.abs(indices.S1 - S1) <= indices.S1_conf,
                                    np.abs(indices.ST - ST) <= indices.ST_conf])
-    assert np.all(covered >= 17), covered
+    assert np.all(covered >= 18), covered
 
 
 def test_accumulating_in_chunks_equals_one_pass() -> None:
