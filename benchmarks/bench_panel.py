@@ -1,25 +1,38 @@
-"""Benchmark of the panel engine's uncertainty analysis.
+"""Benchmarks of the panel engine, whole processes measured side by side.
 
-(a) wall time and peak memory of a Monte Carlo over 3,000 units × 100 indicators × 10,000
-    replicates (weights ±25 %, imputation, normalisation, aggregation, leave-one-out);
-(b) the vectorised engine against a plain loop that rebuilds the pipeline for every replicate,
-    on a size the loop can finish, reported as a ratio of time per replicate.
+Cases (each run in its own process under ``/usr/bin/time -v``, interleaved, ``--repeats`` rounds):
 
-Usage: ``python benchmarks/bench_panel.py [--units 3000 --indicators 100 --replicates 10000]``.
-Prints a table, then the figures as JSON.
+* ``uncertainty-3000`` / ``uncertainty-10000``: rank intervals of 3,000 (10,000) units × 100
+  indicators × 10,000 replicates, weights ±25 % on all 110 weights, imputation (mean, median),
+  normalisation (min-max 1–100, percentile, rank), aggregation (arithmetic, geometric) and
+  leave-one-out varying — wall time, CPU time and peak RSS of the whole process;
+* ``sobol-3000``: the same with Sobol indices, N = 1,500 (10,500 model runs);
+* ``loop``: the vectorised engine against a plain loop that rebuilds the pipeline for every
+  replicate (300 units × 30 indicators × 3,000 replicates), as a ratio of times in one process;
+* ``pipeline``: ``run_pipeline`` on 3,000 × 100 (mean imputation, min-max, arithmetic means,
+  ranks of the index) against a plain pandas computation of the same index, and against the
+  same in plain numpy, calls interleaved in one process, as ratios of median times.
+
+``--baseline DIR`` runs every case a second time against the sources of another checkout
+(``DIR/src``, e.g. the commit before a change), interleaved with the current ones, for
+before/after figures from the same run. Usage::
+
+    python benchmarks/bench_panel.py [--repeats 3] [--baseline DIR] [--cases uncertainty-3000,pipeline]
+
+Prints a table of ranges (min–max over the rounds), then all figures as JSON.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import platform
-import resource
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+from process_stats import baseline_env, interleaved, print_table, summary
 
 from lawgov_score.panel import Assumptions, Hierarchy, Node, Panel, PipelineSpec, Step, run_pipeline, uncertainty
 from lawgov_score.panel.monte_carlo import _choice
@@ -39,6 +52,7 @@ SPEC = PipelineSpec(steps=(
     Step("normalise", {"method": "minmax", "params": {"low": 1, "high": 100}}),
     Step("aggregate", {"method": "arithmetic"}),
 ))
+SEED = 2024
 
 
 def synthetic_panel(units: int, indicators: int, dimensions: int, seed: int = 0) -> Panel:
@@ -79,74 +93,137 @@ def plain_loop(panel: Panel, replicates: int, seed: int) -> float:
     return time.perf_counter() - start
 
 
-def peak_mb() -> float:
-    """Peak resident memory of this process so far, in MB (Linux reports kB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def pandas_index(panel: Panel) -> Any:
+    """The index of :data:`SPEC` computed with pandas: mean imputation, min-max 1–100, weighted
+    means of each dimension's indicators and of the dimensions, and the ranks of the index."""
+    import pandas as pd
+
+    hierarchy = panel.hierarchy
+    assert hierarchy is not None
+    frame = pd.DataFrame(panel.values, index=list(panel.units), columns=list(panel.indicators))
+    frame = frame.fillna(frame.mean())
+    low, high = frame.min(), frame.max()
+    normalised = 1 + 99 * (frame - low) / (high - low)
+    parent = pd.Series({c: hierarchy.node(c).parent for c in panel.indicators})
+    weight = pd.Series({c: hierarchy.node(c).weight for c in panel.indicators})
+    dimensions = (normalised * weight).T.groupby(parent).sum().T / weight.groupby(parent).sum()
+    dimension_weight = pd.Series({d: hierarchy.node(d).weight for d in dimensions.columns})
+    index = (dimensions * dimension_weight).sum(axis=1) / dimension_weight.sum()
+    return index.rank(ascending=False, method="min")
+
+
+def numpy_index(panel: Panel) -> Any:
+    """The same index in plain numpy, the leanest form a script would take: fill, scale, one
+    product per level, and the ranks (1 + the number of higher scores) by one sort."""
+    hierarchy = panel.hierarchy
+    assert hierarchy is not None
+    x = np.array(panel.values, copy=True)
+    gaps = np.isnan(x)
+    x[gaps] = np.broadcast_to(np.nanmean(x, axis=0), x.shape)[gaps]
+    low, high = x.min(axis=0), x.max(axis=0)
+    normalised = 1 + 99 * (x - low) / (high - low)
+    dimensions = list(dict.fromkeys(hierarchy.node(c).parent for c in panel.indicators))
+    shares = np.zeros((len(panel.indicators), len(dimensions)))
+    for i, code in enumerate(panel.indicators):
+        shares[i, dimensions.index(hierarchy.node(code).parent)] = hierarchy.node(code).weight
+    shares /= shares.sum(axis=0)
+    top = np.array([hierarchy.node(d).weight for d in dimensions])
+    index = (normalised @ shares) @ (top / top.sum())
+    ordered = np.sort(index)[::-1]
+    return 1.0 + np.searchsorted(-ordered, -index, side="left")
+
+
+# -- the cases, each run in a child process --------------------------------------------------------
+
+def case_uncertainty(units: int, sobol: bool) -> dict[str, Any]:
+    panel = synthetic_panel(units, 100, 10)
+    start = time.perf_counter()
+    if sobol:
+        result = uncertainty(panel, SPEC, n=1500, seed=SEED, assumptions=ASSUMPTIONS)
+    else:
+        result = uncertainty(panel, SPEC, n=10_000, seed=SEED, assumptions=ASSUMPTIONS, sobol=False)
+    figures: dict[str, Any] = {"seconds_in_process": round(time.perf_counter() - start, 2), "runs": result.runs,
+                               "median_rank_first_units": result.median_rank[:3].tolist()}
+    if sobol:
+        figures["S1"] = dict(zip(result.assumptions, np.round(result.S1, 3).tolist(), strict=True))
+        figures["ST"] = dict(zip(result.assumptions, np.round(result.ST, 3).tolist(), strict=True))
+        conf = getattr(result, "S1_conf", None)
+        if conf is not None:
+            figures["S1_conf"] = dict(zip(result.assumptions, np.round(conf, 3).tolist(), strict=True))
+    return figures
+
+
+def case_loop(repeats: int = 3) -> dict[str, Any]:
+    small = synthetic_panel(300, 30, 6, seed=1)
+    # the vectorised run is short, so one load spike distorts it: keep the best of a few repeats
+    # (as timeit does); the loop runs long enough to average spikes out
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        uncertainty(small, SPEC, n=3000, seed=SEED, assumptions=ASSUMPTIONS, sobol=False)
+        times.append(time.perf_counter() - start)
+    looped = plain_loop(small, 3000, SEED)
+    return {"vectorised_s": [round(t, 3) for t in times], "loop_s": round(looped, 3),
+            "speedup": round(looped / min(times), 1), "speedup_worst_repeat": round(looped / max(times), 1)}
+
+
+def case_pipeline(calls: int = 30) -> dict[str, Any]:
+    panel = synthetic_panel(3000, 100, 10)
+    engine = run_pipeline(panel, SPEC)
+    assert np.array_equal(engine.rank("Index"), pandas_index(panel).to_numpy()), "the indices differ"
+    assert np.array_equal(engine.rank("Index"), numpy_index(panel)), "the indices differ"
+    calls_of = {"run_pipeline": lambda: run_pipeline(panel, SPEC), "pandas": lambda: pandas_index(panel),
+                "numpy": lambda: numpy_index(panel)}
+    times: dict[str, list[float]] = {name: [] for name in calls_of}
+    for _ in range(calls):
+        for name, call in calls_of.items():
+            start = time.perf_counter()
+            call()
+            times[name].append(time.perf_counter() - start)
+    medians = {name: float(np.median(t)) for name, t in times.items()}
+    best = {name: min(t) for name, t in times.items()}
+    return {"median_ms": {k: round(v * 1e3, 2) for k, v in medians.items()},
+            "best_ms": {k: round(v * 1e3, 2) for k, v in best.items()},
+            "ratio_of_medians": round(medians["run_pipeline"] / medians["pandas"], 2),
+            "ratio_of_best": round(best["run_pipeline"] / best["pandas"], 2),
+            "ratio_to_numpy_of_medians": round(medians["run_pipeline"] / medians["numpy"], 2)}
+
+
+CASES = {
+    "uncertainty-3000": lambda: case_uncertainty(3000, sobol=False),
+    "uncertainty-10000": lambda: case_uncertainty(10_000, sobol=False),
+    "sobol-3000": lambda: case_uncertainty(3000, sobol=True),
+    "loop": case_loop,
+    "pipeline": case_pipeline,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--units", type=int, default=3000)
-    parser.add_argument("--indicators", type=int, default=100)
-    parser.add_argument("--dimensions", type=int, default=10)
-    parser.add_argument("--replicates", type=int, default=10_000)
-    parser.add_argument("--sobol-n", type=int, default=1_500, help="base sample of the Sobol run (0 skips it)")
-    parser.add_argument("--loop-units", type=int, default=300)
-    parser.add_argument("--loop-indicators", type=int, default=30)
-    parser.add_argument("--loop-replicates", type=int, default=3000)
-    parser.add_argument("--repeats", type=int, default=3, help="repeats of the short vectorised run (best kept)")
-    parser.add_argument("--dtype", choices=("float64", "float32"), default="float64")
-    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--cases", default=",".join(CASES), help="comma-separated, of: " + ", ".join(CASES))
+    parser.add_argument("--repeats", type=int, default=3, help="rounds of every case")
+    parser.add_argument("--baseline", metavar="DIR", help="also run every case against DIR/src (before/after)")
+    parser.add_argument("--case", help=argparse.SUPPRESS)  # the child process of one case
     args = parser.parse_args(argv)
-    dtype = np.float32 if args.dtype == "float32" else np.float64
-    figures: dict[str, Any] = {"python": sys.version.split()[0], "numpy": np.__version__,
-                               "machine": platform.machine(), "dtype": args.dtype}
-
-    panel = synthetic_panel(args.units, args.indicators, args.dimensions)
-    start = time.perf_counter()
-    big = uncertainty(panel, SPEC, n=args.replicates, seed=args.seed, assumptions=ASSUMPTIONS, sobol=False,
-                      dtype=dtype)
-    figures["large"] = {"units": args.units, "indicators": args.indicators, "replicates": big.runs,
-                        "seconds": round(time.perf_counter() - start, 2), "peak_rss_mb": round(peak_mb())}
-    if args.sobol_n:
-        start = time.perf_counter()
-        sob = uncertainty(panel, SPEC, n=args.sobol_n, seed=args.seed, assumptions=ASSUMPTIONS, dtype=dtype)
-        figures["large_sobol"] = {"base_n": args.sobol_n, "runs": sob.runs,
-                                  "seconds": round(time.perf_counter() - start, 2),
-                                  "peak_rss_mb": round(peak_mb()),
-                                  "S1": dict(zip(sob.assumptions, np.round(sob.S1, 3).tolist(), strict=True)),
-                                  "ST": dict(zip(sob.assumptions, np.round(sob.ST, 3).tolist(), strict=True))}
-
-    small = synthetic_panel(args.loop_units, args.loop_indicators, max(1, args.loop_indicators // 5), seed=1)
-    # the vectorised run is short, so one load spike on a shared machine distorts it: take the
-    # best of a few repeats (as timeit does); the loop runs long enough to average spikes out
-    repeats = []
-    for _ in range(args.repeats):
-        start = time.perf_counter()
-        uncertainty(small, SPEC, n=args.loop_replicates, seed=args.seed, assumptions=ASSUMPTIONS, sobol=False)
-        repeats.append(time.perf_counter() - start)
-    vectorised = min(repeats)
-    looped = plain_loop(small, args.loop_replicates, args.seed)
-    figures["loop_comparison"] = {"units": args.loop_units, "indicators": args.loop_indicators,
-                                  "replicates": args.loop_replicates, "vectorised_s": round(vectorised, 3),
-                                  "vectorised_repeats_s": [round(r, 3) for r in repeats],
-                                  "loop_s": round(looped, 3), "speedup": round(looped / vectorised, 1),
-                                  "speedup_worst_repeat": round(looped / max(repeats), 1)}
-
-    rows = [("large: units × indicators × replicates", f"{args.units} × {args.indicators} × {big.runs}"),
-            ("large: wall time (s)", figures["large"]["seconds"]),
-            ("large: peak RSS (MB)", figures["large"]["peak_rss_mb"])]
-    if args.sobol_n:
-        rows += [("Sobol: runs N(k+2)", figures["large_sobol"]["runs"]),
-                 ("Sobol: wall time (s)", figures["large_sobol"]["seconds"])]
-    rows += [("loop size", f"{args.loop_units} × {args.loop_indicators} × {args.loop_replicates}"),
-             ("vectorised, best of repeats (s)", figures["loop_comparison"]["vectorised_s"]),
-             ("plain loop (s)", figures["loop_comparison"]["loop_s"]),
-             ("speed-up", f"{figures['loop_comparison']['speedup']}×")]
-    width = max(len(k) for k, _ in rows)
-    for key, value in rows:
-        print(f"{key:<{width}}  {value}")
-    print(json.dumps(figures, indent=2))
+    if args.case:
+        print(json.dumps(CASES[args.case]()))
+        return 0
+    names = [name.strip() for name in args.cases.split(",") if name.strip()]
+    unknown = [name for name in names if name not in CASES]
+    if unknown:
+        parser.error(f"unknown cases {unknown}")
+    me = [sys.executable, str(Path(__file__).resolve())]
+    variants = {"current": None} | ({"baseline": baseline_env(args.baseline)} if args.baseline else {})
+    runs = interleaved({f"{name} [{variant}]": ([*me, "--case", name], env, 0)
+                        for name in names for variant, env in variants.items()}, args.repeats)
+    figures: dict[str, Any] = {"python": sys.version.split()[0], "numpy": np.__version__, "repeats": args.repeats}
+    for key, rounds in runs.items():
+        figures[key] = {**summary(rounds), "rounds": [json.loads(r["stdout"]) for r in rounds]}
+    shown = ("seconds_in_process", "speedup", "ratio_of_medians")
+    print_table({key: figures[key] for key in runs},
+                {key: str([{k: v for k, v in r.items() if k in shown} for r in figures[key]["rounds"]])
+                 for key in runs})
+    print(json.dumps(figures, indent=2, ensure_ascii=False))
     return 0
 
 

@@ -58,17 +58,24 @@ def json_path(error: ValidationError) -> str:
     return path
 
 
-def iter_errors(instance: Any, kind: str) -> Iterator[ValidationError]:
-    """Every schema error of ``instance`` against the ``kind`` schema, in document order."""
+def iter_errors(instance: Any, kind: str, definition: str | None = None) -> Iterator[ValidationError]:
+    """Every schema error of ``instance`` against the ``kind`` schema (or one of its ``$defs``), in document order."""
     from jsonschema import Draft202012Validator
 
-    validator = Draft202012Validator(load_schema(kind), registry=registry())
+    schema = load_schema(kind) if definition is None else {"$ref": f"{BASE_URI}{kind}.schema.json#/$defs/{definition}"}
+    validator = Draft202012Validator(schema, registry=registry())
     yield from sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
 
 
-def validate(instance: Any, kind: str, source: str | None = None) -> None:
-    """Raise :class:`ValidationErrors` listing every way ``instance`` breaks the ``kind`` schema."""
-    errors = [InputError(_explain(error), source, json_path(error)) for error in iter_errors(instance, kind)]
+def validate(instance: Any, kind: str, source: str | None = None, *, definition: str | None = None,
+             place: str | None = None) -> None:
+    """Raise :class:`ValidationErrors` listing every way ``instance`` breaks the ``kind`` schema.
+
+    :param definition: check against this member of the schema's ``$defs`` only (one item of a file).
+    :param place: where ``instance`` is in its file (``line 12``), put before each error's JSON path.
+    """
+    errors = [InputError(_explain(error), source, f"{place}: {json_path(error)}" if place else json_path(error))
+              for error in iter_errors(instance, kind, definition)]
     if errors:
         raise ValidationErrors(errors, source)
 

@@ -60,3 +60,21 @@ def two_level_panels(draw: st.DrawFn, dominant: bool = False) -> Panel:
         values = np.vstack([values, best])
         names.append("best")
     return Panel(values, names, codes, [2024] * len(names), {}, hierarchy)
+
+
+@st.composite
+def nested_hierarchies(draw: st.DrawFn, max_depth: int = 3) -> Hierarchy:
+    """An index of any shape up to ``max_depth`` levels of aggregates, 1–4 children per aggregate,
+    weights among 0, ½, 1 and 2 (so some aggregates have children of weight 0, or only such children)."""
+    nodes = [Node("Index")]
+    weights = st.sampled_from([0.0, 0.5, 1.0, 2.0])
+
+    def grow(parent: str, depth: int) -> None:
+        for k in range(draw(st.integers(1, 4))):
+            code = f"{parent}.{k}"
+            nodes.append(Node(code, parent, weight=draw(weights)))
+            if depth < max_depth and draw(st.booleans()):
+                grow(code, depth + 1)
+
+    grow("Index", 1)
+    return Hierarchy(nodes)

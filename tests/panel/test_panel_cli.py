@@ -35,6 +35,8 @@ def test_asem_json_with_uncertainty_and_coherence(tmp_path: Path) -> None:
     che = next(u for u in document["units"] if u["unit"] == "CHE")
     assert round(che["scores"]["Index"], 2) == 68.38 and che["ranks"]["Index"] == 1
     assert document["uncertainty"]["seed"] == 5
+    assert document["uncertainty"]["sampling"] == "sobol" and document["uncertainty"]["resamples"] == 100
+    assert all(a["S1_conf"] is not None and a["S1_conf"] > 0 for a in document["uncertainty"]["assumptions"])
     names = [a["name"] for a in document["uncertainty"]["assumptions"]]
     assert names == ["weights", "aggregation", "leave_one_out"]
     assert len(document["uncertainty"]["units"]) == 51

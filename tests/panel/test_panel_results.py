@@ -90,7 +90,7 @@ def test_schemas_and_classes_agree() -> None:
     assert result_schema["$id"] == "https://lawgov-score.example/schemas/panel-result.schema.json"
     assert set(result_schema["properties"]) >= set(PanelResult.__annotations__) - {
         "codes", "parents", "n_indicators", "scores", "ranks", "effective_weights", "contribution_codes",
-        "contributions", "spec", "years"} | {"units"}
+        "contributions", "spec", "years", "ranked"} | {"units"}
 
 
 def test_coherence_flags(result: PanelResult) -> None:
@@ -176,3 +176,23 @@ def test_goalposts_from_the_hierarchy_and_missing_goalposts_located() -> None:
     with pytest.raises(InputError) as caught:
         run_pipeline(panel, spec, hierarchy=bare)
     assert caught.value.location == "$.steps[0].goalposts.a"
+
+
+def test_only_the_nodes_asked_for_are_ranked_and_the_rest_on_demand(asem_panel: Panel) -> None:
+    spec = coinr_example_spec()
+    lazy, eager = run_pipeline(asem_panel, spec), run_pipeline(asem_panel, spec, ranks="all")
+    assert lazy.ranked == ("Index",) and np.isnan(lazy.ranks[:, lazy.codes.index("Conn")]).all()
+    assert run_pipeline(asem_panel, spec, ranks=["Conn"]).ranked == ("Conn", "Index")
+    for code in eager.codes:
+        assert np.array_equal(lazy.rank(code), eager.rank(code), equal_nan=True)
+    assert lazy.to_dict() == eager.to_dict() and lazy.to_csv() == eager.to_csv()
+    with pytest.raises(InputError, match="not in the tree"):
+        run_pipeline(asem_panel, spec, ranks=["Nowhere"])
+
+
+def test_ranks_on_demand_stay_within_each_year() -> None:
+    values = np.array([[1.0, 9.0], [2.0, 8.0], [5.0, 1.0], [3.0, 2.0]])
+    hierarchy = Hierarchy([Node("I"), Node("D", "I"), Node("a", "D"), Node("b", "I")])
+    panel = Panel(values, ["A", "B", "A", "B"], ["a", "b"], [2022, 2022, 2023, 2023], {}, hierarchy)
+    result = run_pipeline(panel, PipelineSpec(steps=(Step("normalise", {"method": "minmax"}),)))
+    assert result.rank("D").tolist() == [2.0, 1.0, 1.0, 2.0]

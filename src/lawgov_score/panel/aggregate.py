@@ -19,6 +19,26 @@ from attrs import frozen
 from lawgov_score.panel.types import FloatArray
 
 
+def _sum(values: FloatArray, weights: FloatArray) -> FloatArray:
+    # one pass over the children; a BLAS product only for one replicate (a matrix-vector
+    # product): a threaded BLAS spends milliseconds per call on products this thin
+    if values.shape[2] == 1 and weights.shape[1] == 1:
+        return np.asarray(values[:, :, 0].T @ weights, dtype=values.dtype)
+    subscripts = "cu,cr->ur" if values.shape[2] == 1 else "cur,cr->ur"
+    return np.asarray(np.einsum(subscripts, values[:, :, 0] if values.shape[2] == 1 else values, weights),
+                      dtype=values.dtype)
+
+
+def _sum_present(values: FloatArray, weights: FloatArray) -> tuple[FloatArray, bool]:
+    # the weighted sum with NaN as 0, and whether any child was missing; a missing child makes
+    # its unit's plain sum NaN, so only the (smaller) result needs checking for the common case
+    out = _sum(values, weights)
+    if not np.isnan(out).any():
+        return out, False
+    missing = np.isnan(values)
+    return _sum(np.where(missing, 0, values), weights), bool(missing.any())
+
+
 def weighted_sum(values: FloatArray, weights: FloatArray) -> FloatArray:
     """``Σ_c w_cr · v_cur`` for every unit u and replicate r, NaN treated as 0.
 
@@ -26,13 +46,7 @@ def weighted_sum(values: FloatArray, weights: FloatArray) -> FloatArray:
     :param weights: (children, R).
     :returns: (units, R).
     """
-    v = np.where(np.isnan(values), 0, values) if np.isnan(values).any() else values
-    if v.shape[2] == 1:
-        return np.asarray(v[:, :, 0].T @ weights, dtype=values.dtype)
-    acc = v[0] * weights[0]
-    for c in range(1, v.shape[0]):
-        acc += v[c] * weights[c]
-    return np.asarray(acc, dtype=values.dtype)
+    return _sum_present(values, weights)[0]
 
 
 def present_weight(values: FloatArray, weights: FloatArray) -> FloatArray:
@@ -44,9 +58,13 @@ def present_weight(values: FloatArray, weights: FloatArray) -> FloatArray:
     """
     missing = np.isnan(values)
     if not missing.any():
-        # every child present: the weight sums are the same for every unit
-        return np.broadcast_to(weights.sum(axis=0, dtype=values.dtype), (values.shape[1], weights.shape[1]))
-    return weighted_sum((~missing).astype(values.dtype), weights)
+        return _all_present(values, weights)
+    return _sum((~missing).astype(values.dtype), weights)
+
+
+def _all_present(values: FloatArray, weights: FloatArray) -> FloatArray:
+    # every child present: the weight sums are the same for every unit
+    return np.broadcast_to(weights.sum(axis=0, dtype=values.dtype), (values.shape[1], weights.shape[1]))
 
 
 def _ratio(num: FloatArray, den: FloatArray) -> FloatArray:
@@ -70,7 +88,8 @@ def arithmetic(values: FloatArray, weights: FloatArray) -> FloatArray:
     :param weights: (children, R).
     :returns: (units, R).
     """
-    return _ratio(weighted_sum(values, weights), present_weight(values, weights))
+    total, missing = _sum_present(values, weights)
+    return _ratio(total, present_weight(values, weights) if missing else _all_present(values, weights))
 
 
 def geometric(values: FloatArray, weights: FloatArray) -> FloatArray:

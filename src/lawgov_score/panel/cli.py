@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "input",
         metavar="INPUT",
-        help='wide or long CSV, or observations JSON ({"observations": [...], "units": [...]})',
+        help='scored assessments (JSON Lines .jsonl, one per line, or JSON), wide or long CSV, '
+        'or observations JSON ({"observations": [...], "units": [...]})',
     )
     parser.add_argument(
         "--pipeline",
@@ -86,6 +87,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     add_strict(parser)
+    parser.add_argument(
+        "--validate",
+        action="store_true",
+        help="check input assessments and the output against their full JSON Schemas "
+        "(slow on large inputs; by default assessments get a check of the fields the ranking uses)",
+    )
     parser.set_defaults(func=run)
 
 

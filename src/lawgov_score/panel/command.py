@@ -14,7 +14,7 @@ from lawgov_score.limits import current
 from lawgov_score.output_text import csv_text, json_text
 from lawgov_score.panel.coherence_checks import coherence
 from lawgov_score.panel.hierarchy import Hierarchy
-from lawgov_score.panel.io import is_assessments_file, load_panel, load_spec
+from lawgov_score.panel.io import load_panel, load_spec
 from lawgov_score.panel.monte_carlo import Assumptions, UncertaintyResult, uncertainty
 from lawgov_score.panel.pipeline import run_pipeline
 from lawgov_score.panel.results import PanelResult
@@ -39,13 +39,11 @@ def _plugins(args: argparse.Namespace) -> Any:
 
 
 def _hierarchy(args: argparse.Namespace, plugins: Any, spec: PipelineSpec) -> Hierarchy | None:
-    """The tree: from --framework, else the spec's, else — for scored reports — the installed framework."""
-    from lawgov_score.framework import default_framework, load_framework
+    """The tree: from --framework, else the spec's (else, for scored reports, the installed framework's)."""
+    from lawgov_score.framework import load_framework
 
     if args.framework:
         return Hierarchy.from_framework(load_framework(args.framework, plugins))
-    if spec.hierarchy is None and is_assessments_file(args.input):
-        return Hierarchy.from_framework(default_framework(plugins))
     return spec.hierarchy
 
 
@@ -103,8 +101,8 @@ def run(args: argparse.Namespace) -> int:
     plugins = _plugins(args)
     _check_choices(args, plugins)
     spec = load_spec(args.pipeline, plugins)
-    hierarchy = _hierarchy(args, plugins, spec)
-    panel = load_panel(args.input, hierarchy)
+    panel = load_panel(args.input, _hierarchy(args, plugins, spec), plugins=plugins, validate=args.validate)
+    hierarchy = panel.hierarchy
     if hierarchy is None and panel.shape[1] == 0:
         raise InputError("no numeric indicator columns found", args.input)
     try:
@@ -143,7 +141,9 @@ def run(args: argparse.Namespace) -> int:
         document["uncertainty"] = analysis.to_dict()
     if args.coherence:
         document["coherence"] = coherence(result).to_dict()
-    validate(document, "panel-result", "<result>")
+    if args.validate:
+        # the tests check every output form against the schema; a user may ask for it on each run
+        validate(document, "panel-result", "<result>")
     if args.format == "csv":
         text = _csv(result, analysis)
     elif args.format == "html":

@@ -60,6 +60,22 @@ def _matrix(value: object) -> FloatArray:
     return array
 
 
+@frozen
+class UnitValues:
+    """One row of a panel before it becomes a matrix: a unit and year, its values and metadata.
+
+    :param name: the unit.
+    :param year: its year (``None`` if unknown).
+    :param values: indicator code → value (NaN when missing); codes not in the panel are ignored.
+    :param meta: metadata columns (level, region, population, ...).
+    """
+
+    name: str
+    year: int | None
+    values: Mapping[str, float]
+    meta: Mapping[str, Any] = field(factory=dict)
+
+
 @frozen(eq=False)
 class Panel:
     """Units (rows, one per unit and year) × indicators (columns), NaN where a value is missing.
@@ -194,6 +210,36 @@ class Panel:
         return cls(values, [k[0] for k in keys], indicators, [k[1] for k in keys], meta, hierarchy)
 
     @classmethod
+    def from_units(cls, rows: Iterable[UnitValues], *, hierarchy: Hierarchy | None = None,
+                   source: str | None = None) -> Panel:
+        """Build from one :class:`UnitValues` per unit and year.
+
+        :param rows: the units, in the order of the panel's rows.
+        :param hierarchy: the tree; its indicators fix the columns (others are ignored).
+        :param source: file name for error messages.
+        :returns: the panel; indicators without a hierarchy in order of first appearance.
+        :raises InputError: a (unit, year) pair comes twice.
+        """
+        rows = list(rows)
+        seen: set[tuple[str, int | None]] = set()
+        for row in rows:
+            if (row.name, row.year) in seen:
+                raise InputError(f"a second row for unit {row.name!r} in {row.year}", source)
+            seen.add((row.name, row.year))
+        indicators = hierarchy.indicators if hierarchy is not None else tuple(
+            dict.fromkeys(code for row in rows for code in row.values))
+        column = {code: j for j, code in enumerate(indicators)}
+        values = np.full((len(rows), len(indicators)), np.nan)
+        for i, row in enumerate(rows):
+            for code, value in row.values.items():
+                j = column.get(code)
+                if j is not None:
+                    values[i, j] = value
+        names = dict.fromkeys(key for row in rows for key in row.meta)
+        meta = {key: tuple(row.meta.get(key) for row in rows) for key in names}
+        return cls(values, [r.name for r in rows], indicators, [r.year for r in rows], meta, hierarchy)
+
+    @classmethod
     def from_assessments(cls, assessments: Iterable[object], *, hierarchy: Hierarchy | None = None) -> Panel:
         """Build from scored assessments: one row per assessment, the score of each indicator.
 
@@ -205,24 +251,30 @@ class Panel:
 
         Read duck-typed: ``a.unit.name``, ``a.unit.year`` and ``a.dimensions[*].indicators[*]``
         with ``.id``, ``.kind``, ``.raw``, ``.score`` and ``.status``; the unit's ``level`` and
-        ``region``, when present, become metadata columns (e.g. to impute by group).
+        ``region``, when present, become metadata columns (e.g. to impute by group). Assessment
+        files are read by :func:`lawgov_score.panel.assessments.read_assessments` without building
+        these objects, with the same values (:func:`value_of_indicator`).
 
         :param assessments: the assessments.
         :param hierarchy: the tree (e.g. :meth:`Hierarchy.from_framework`).
         :returns: the panel.
+        :raises InputError: an indicator comes twice in one assessment, or a (unit, year) twice.
         """
-        rows: list[dict[str, Any]] = []
-        units: list[dict[str, Any]] = []
+        rows = []
         for assessment in assessments:
             unit = getattr(assessment, "unit", None)
             name, year = getattr(unit, "name", str(unit)), getattr(unit, "year", None)
-            units.append({"name": name, "year": year,
-                          **{key: getattr(unit, key) for key in ("level", "region") if hasattr(unit, key)}})
+            values: dict[str, float] = {}
             for dimension in getattr(assessment, "dimensions", ()):
                 for indicator in getattr(dimension, "indicators", ()):
-                    rows.append({"unit": name, "year": year, "indicator": indicator.id,
-                                 "value": _score_of(indicator)})
-        return cls.from_long(rows, hierarchy=hierarchy, units=units)
+                    if indicator.id in values:
+                        raise InputError(f"a second value for {indicator.id!r} of {name!r} ({year})")
+                    value = value_of_indicator(getattr(indicator, "kind", ""), getattr(indicator, "status", "scored"),
+                                               getattr(indicator, "raw", None), getattr(indicator, "score", None))
+                    values[indicator.id] = math.nan if value is None else value
+            meta = {key: getattr(unit, key) for key in ("level", "region") if hasattr(unit, key)}
+            rows.append(UnitValues(str(name), year, values, meta))
+        return cls.from_units(rows, hierarchy=hierarchy)
 
     # -- views ---------------------------------------------------------------------------
 
@@ -268,14 +320,14 @@ class Panel:
             raise InputError(f"metadata column {name!r} is not numeric: {error}") from None
 
 
-def _score_of(indicator: object) -> float | None:
-    """What an assessed indicator contributes to a panel: its score, or for an adverse one its points."""
-    if getattr(indicator, "status", "scored") in ("not_applicable", "unscored"):
+def value_of_indicator(kind: str, status: str, raw: float | None, score: float | None) -> float | None:
+    """What an assessed indicator contributes to a panel: its score (after its credit; 0 for an
+    undisclosed outcome), for an adverse one the points it deducts, nothing when it does not apply
+    or is not scored."""
+    if status in ("not_applicable", "unscored"):
         return None
-    if getattr(indicator, "kind", "") == "adverse":
-        raw = getattr(indicator, "raw", None)
+    if kind == "adverse":
         return None if raw is None else float(raw)
-    score = getattr(indicator, "score", None)
     return None if score is None else float(score)
 
 

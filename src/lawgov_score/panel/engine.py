@@ -10,6 +10,7 @@ from attrs import field, frozen
 
 from lawgov_score.panel.aggregate import Aggregator, deduct, weighted_sum
 from lawgov_score.panel.hierarchy import Hierarchy
+from lawgov_score.panel.linear import LinearTree
 from lawgov_score.panel.types import FloatArray, IntArray
 
 
@@ -121,18 +122,26 @@ def compile_tree(
 
 
 def evaluate(
-    tree: Tree, data: FloatArray, weights: FloatArray, keep: str = "all"
+    tree: Tree, data: FloatArray, weights: FloatArray, keep: str = "all", *, fast: bool = True
 ) -> dict[str, FloatArray]:
     """Scores of every node for every weight replicate.
+
+    The whole tree is one matrix product when it allows (:class:`~lawgov_score.panel.linear.LinearTree`);
+    otherwise each aggregate is computed from its children, bottom-up.
 
     :param tree: the compiled tree.
     :param data: units × indicators (normalised; NaN for missing), columns as ``tree.codes``.
     :param weights: node weights × replicates (rows as ``tree.codes``).
     :param keep: ``"all"`` to return every node, ``"root"`` for the index only (saves memory).
+    :param fast: take the one-product path when it applies (``False``: always node by node).
     :returns: node code → (units, R) scores (indicators as (units, 1)).
     """
+    linear = LinearTree.of(tree, data) if fast else None
+    scores = linear.evaluate(weights, keep) if linear is not None else None
+    if scores is not None:
+        return scores
     n_rep = weights.shape[1]
-    scores: dict[str, FloatArray] = {code: data[:, j, None] for j, code in enumerate(tree.codes[: tree.n_indicators])}
+    scores = {code: data[:, j, None] for j, code in enumerate(tree.codes[: tree.n_indicators])}
     w = weights.astype(data.dtype, copy=False)
     for rule in tree.rules:
         kids = [scores[tree.codes[c]] for c in rule.children]

@@ -163,9 +163,25 @@ class Hierarchy:
     """
 
     nodes: tuple[Node, ...] = field(converter=_node_tuple)
+    # lookups built once: the engine asks for nodes, children and orders many times per run
+    _by_code: dict[str, Node] = field(init=False, eq=False, repr=False)
+    _children: dict[str, tuple[str, ...]] = field(init=False, eq=False, repr=False)
+    _leaves: tuple[str, ...] = field(init=False, eq=False, repr=False)
+    _bottom_up: tuple[str, ...] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         _check_tree(self.nodes)
+        kids: dict[str, list[str]] = {}
+        for node in self.nodes:
+            if node.parent is not None:
+                kids.setdefault(node.parent, []).append(node.code)
+        object.__setattr__(self, "_by_code", {node.code: node for node in self.nodes})
+        object.__setattr__(self, "_children", {code: tuple(codes) for code, codes in kids.items()})
+        object.__setattr__(self, "_leaves", tuple(node.code for node in self.nodes if node.code not in kids))
+        # aggregates ordered by height in the tree (not declared level, which may be inconsistent)
+        heights = self._levels(declared=False)
+        position = {node.code: i for i, node in enumerate(self.nodes)}
+        object.__setattr__(self, "_bottom_up", tuple(sorted(kids, key=lambda code: (heights[code], position[code]))))
 
     # -- construction --------------------------------------------------------------------
 
@@ -285,30 +301,21 @@ class Hierarchy:
 
     def node(self, code: str) -> Node:
         """The node with this code, or :class:`KeyError`."""
-        for node in self.nodes:
-            if node.code == code:
-                return node
-        raise KeyError(code)
+        return self._by_code[code]
 
     def children(self, code: str) -> tuple[str, ...]:
         """Codes of the children of ``code`` in declaration order."""
-        return tuple(node.code for node in self.nodes if node.parent == code)
+        return self._children.get(code, ())
 
     @property
     def indicators(self) -> tuple[str, ...]:
         """Leaf codes, in declaration order."""
-        parents = {node.parent for node in self.nodes}
-        return tuple(node.code for node in self.nodes if node.code not in parents)
+        return self._leaves
 
     @property
     def aggregates(self) -> tuple[str, ...]:
         """Aggregate codes ordered bottom-up: every child comes before its parent."""
-        # order by height in the tree (not declared level, which may be inconsistent)
-        heights = self._levels(declared=False)
-        leaves = set(self.indicators)
-        position = {code: i for i, code in enumerate(self.codes)}
-        inner = [code for code in self.codes if code not in leaves]
-        return tuple(sorted(inner, key=lambda code: (heights[code], position[code])))
+        return self._bottom_up
 
     def levels(self) -> dict[str, int]:
         """Level of every node: as declared, else 1 for leaves and 1 + the highest child's level."""
@@ -342,6 +349,7 @@ class Hierarchy:
         :param indicators: indicator codes present in a panel.
         :param source: file name for the error message.
         """
-        missing = [code for code in self.indicators if code not in set(indicators)]
+        present = set(indicators)
+        missing = [code for code in self.indicators if code not in present]
         if missing:
             raise InputError(f"indicators of the hierarchy have no data: {missing}", source, "hierarchy")

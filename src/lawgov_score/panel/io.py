@@ -7,10 +7,12 @@ from typing import Any
 
 from lawgov_score.errors import InputError
 from lawgov_score.files import csv_records, decode_utf8, read_input, read_json
+from lawgov_score.panel.assessments import is_lines_file, read_assessments
 from lawgov_score.panel.data import Panel
 from lawgov_score.panel.hierarchy import Hierarchy
 from lawgov_score.panel.spec import PipelineSpec
-from lawgov_score.schemas import detect_kind, validate
+from lawgov_score.schemas import detect_kind
+from lawgov_score.schemas import validate as validate_schema
 
 LONG_COLUMNS = {"unit", "indicator", "value"}
 
@@ -41,21 +43,28 @@ def read_csv(path: str | Path) -> list[dict[str, str]]:
     return rows
 
 
-def load_panel(path: str | Path, hierarchy: Hierarchy | None = None) -> Panel:
-    """Read a panel: an observations or assessments JSON, a long CSV (``unit, year, indicator, value``)
-    or a wide CSV.
+def load_panel(path: str | Path, hierarchy: Hierarchy | None = None, *, plugins: Any = None,
+               validate: bool = False) -> Panel:
+    """Read a panel: scored assessments (JSON Lines or JSON), an observations JSON, a long CSV
+    (``unit, year, indicator, value``) or a wide CSV.
 
     :param path: the input file.
-    :param hierarchy: the tree, which selects the indicator columns of a wide table.
+    :param hierarchy: the tree, which selects the indicator columns; for assessments it defaults
+        to the installed framework's (built from ``plugins``).
+    :param plugins: the plugin manager whose dimensions make the default framework.
+    :param validate: check assessments against their full JSON Schema rather than the content
+        check of the fields the panel uses (see :mod:`lawgov_score.panel.assessments`).
     :returns: the panel.
     :raises InputError: the file cannot be read as a panel.
     """
     source = str(path)
+    if is_lines_file(path):
+        return read_assessments(path, hierarchy or _framework_hierarchy(plugins), validate=validate)
     if Path(path).suffix.lower() == ".json":
         data = read_json(path)
         if detect_kind(data) == "assessment":
-            return _from_assessments(data, source, hierarchy)
-        validate(data, "observations", source)
+            return read_assessments(path, hierarchy or _framework_hierarchy(plugins), data=data, validate=validate)
+        validate_schema(data, "observations", source)
         units = data.get("units", [])
         try:
             return Panel.from_long(data["observations"], hierarchy=hierarchy, units=units, source=source)
@@ -67,19 +76,11 @@ def load_panel(path: str | Path, hierarchy: Hierarchy | None = None) -> Panel:
     return Panel.from_wide(rows, hierarchy=hierarchy, source=source)
 
 
-def is_assessments_file(path: str | Path) -> bool:
-    """Whether ``path`` is a JSON file of assessments (``lawgov-score score --format json``)."""
-    return Path(path).suffix.lower() == ".json" and detect_kind(read_json(path)) == "assessment"
+def _framework_hierarchy(plugins: Any) -> Hierarchy:
+    # scored reports are ranked on the framework they were scored on, unless told otherwise
+    from lawgov_score.framework import default_framework
 
-
-def _from_assessments(data: Any, source: str, hierarchy: Hierarchy | None) -> Panel:
-    """One row per assessment, each indicator's raw value: reports scored once, then ranked together."""
-    from lawgov_score.model.assessment import Assessment
-    from lawgov_score.model.serialise import from_dict
-
-    validate(data, "assessment", source)
-    items = data["assessments"] if isinstance(data, dict) and "assessments" in data else [data]
-    return Panel.from_assessments([from_dict(Assessment, item) for item in items], hierarchy=hierarchy)
+    return Hierarchy.from_framework(default_framework(plugins))
 
 
 def load_spec(path: str | Path, plugins: Any = None) -> PipelineSpec:

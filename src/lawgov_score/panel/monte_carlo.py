@@ -10,7 +10,7 @@ per replicate.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -20,11 +20,13 @@ from lawgov_score.errors import InputError
 from lawgov_score.panel.data import Panel
 from lawgov_score.panel.engine import Tree, evaluate
 from lawgov_score.panel.hierarchy import Hierarchy
+from lawgov_score.panel.linear import LinearTree
 from lawgov_score.panel.pipeline import Prepared, prepare, resolve_hierarchy, result_of, tree_for
+from lawgov_score.panel.rank_sample import RankSample
 from lawgov_score.panel.ranking import rank_rows
 from lawgov_score.panel.registry import resolve_methods
 from lawgov_score.panel.results import json_number, json_rank
-from lawgov_score.panel.sobol import SobolAccumulator, base_samples, mixed
+from lawgov_score.panel.sobol import SobolAccumulator, base_samples, default_sampling, mixed
 from lawgov_score.panel.spec import PipelineSpec
 from lawgov_score.panel.types import FloatArray, IntArray, str_tuple
 
@@ -60,6 +62,8 @@ class UncertaintyResult:
 
     Ranks are summarised over the random replicates (A and B when Sobol indices are computed);
     quantiles are of the "inverse distribution" kind (the smallest rank reaching the share).
+    ``S1_se``/``ST_se`` are bootstrap standard errors and ``S1_conf``/``ST_conf`` the half-widths
+    of the ``conf_level`` intervals; ``sampling`` says how the base samples were drawn.
     """
 
     units: tuple[str, ...]
@@ -77,15 +81,25 @@ class UncertaintyResult:
     seed: int | None
     runs: int
     replicate_ranks: FloatArray | None = None
+    S1_conf: FloatArray | None = None
+    ST_conf: FloatArray | None = None
+    conf_level: float = 0.95
+    resamples: int = 0
+    sampling: str = "random"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping (the ``uncertainty`` member of ``panel-result.schema.json``)."""
+        nan = np.full(len(self.assumptions), np.nan)
+        s1_conf = nan if self.S1_conf is None else self.S1_conf
+        st_conf = nan if self.ST_conf is None else self.ST_conf
         return {
-            "n": self.n, "seed": self.seed, "runs": self.runs,
+            "n": self.n, "seed": self.seed, "runs": self.runs, "sampling": self.sampling,
+            "conf_level": self.conf_level, "resamples": self.resamples,
             "output": "ranks of the index (variance-weighted over units)",
             "assumptions": [
                 {"name": name, "S1": json_number(self.S1[k]), "ST": json_number(self.ST[k]),
-                 "S1_se": json_number(self.S1_se[k]), "ST_se": json_number(self.ST_se[k])}
+                 "S1_se": json_number(self.S1_se[k]), "ST_se": json_number(self.ST_se[k]),
+                 "S1_conf": json_number(s1_conf[k]), "ST_conf": json_number(st_conf[k])}
                 for k, name in enumerate(self.assumptions)],
             "units": [
                 {"unit": u, "year": self.years[i], "nominal_rank": json_rank(self.nominal_rank[i]),
@@ -141,6 +155,7 @@ class _Model:
         self.design = _design(assumptions, nominal.tree)
         self._data: dict[tuple[int, int], FloatArray] = {}
         self._trees: dict[int, Tree] = {}
+        self._linear: dict[tuple[int, int, int], LinearTree | None] = {}
 
     def variant(self, imp: int, norm: int, agg: int) -> tuple[FloatArray, Tree]:
         """The prepared data of an (imputation, normalisation) choice and the tree of an aggregation."""
@@ -186,18 +201,41 @@ class _Model:
         keys = np.stack([chosen["imputation"], chosen["normalisation"], chosen["aggregation"]], axis=1)
         for key in np.unique(keys, axis=0):
             rows = np.nonzero((keys == key).all(axis=1))[0]
-            data, variant_tree = self.variant(int(key[0]), int(key[1]), int(key[2]))
-            root = evaluate(variant_tree, data, weights[:, rows], keep="root")[variant_tree.root]
-            out[rows] = rank_rows(root.T)
+            choice = (int(key[0]), int(key[1]), int(key[2]))
+            data, variant_tree = self.variant(*choice)
+            if choice not in self._linear:
+                self._linear[choice] = LinearTree.of(variant_tree, data)
+            linear = self._linear[choice]
+            # as many replicates at once as the path's working memory allows: few, large products
+            step = _rows_at_once(variant_tree, data.shape[0], data.dtype.itemsize, linear is not None)
+            for start in range(0, rows.size, step):
+                part = rows[start : start + step]
+                fast = linear.evaluate(weights[:, part], keep="root") if linear is not None else None
+                scores = fast if fast is not None else evaluate(variant_tree, data, weights[:, part], "root",
+                                                                fast=False)
+                out[part] = rank_rows(scores[variant_tree.root].T)
         return out
 
 
-def _chunk(tree: Tree, n_units: int, itemsize: int, budget: int = 256 * 2**20) -> int:
-    # model rows per chunk: one replicate holds every aggregate's scores, the widest stack of
-    # children, and a few temporaries, each (units,) long
-    widest = max(len(rule.children) for rule in tree.rules)
-    per_row = n_units * (len(tree.rules) + 2 * widest + 6) * itemsize
-    return int(max(16, budget // per_row))
+BUDGET = 256 * 2**20
+"""Working memory of one chunk of replicates, in bytes."""
+RANKING_BYTES = 80
+"""Bytes per unit and replicate of ranking a replicate's index (sort order, tie groups, ranks)."""
+
+
+def _rows_at_once(tree: Tree, n_units: int, itemsize: int, linear: bool) -> int:
+    # replicates evaluated together: the one-product path holds the index and its ranking; the
+    # node-by-node path also every aggregate's scores, the widest stack of children and temporaries
+    per_unit = RANKING_BYTES + itemsize * (
+        2 if linear else len(tree.rules) + 2 * max(len(rule.children) for rule in tree.rules) + 6)
+    return int(max(16, BUDGET // (n_units * per_unit)))
+
+
+def _chunk(n_units: int, per_sample: int) -> int:
+    # base samples per chunk: their model runs' ranks, kept for the rank sample and the Sobol
+    # sums (a few arrays of runs × units), fit in the budget; each variant is then evaluated in
+    # pieces of its own size (_rows_at_once)
+    return int(max(1, BUDGET // (n_units * per_sample * 8 * 8)))
 
 
 def uncertainty(
@@ -213,6 +251,9 @@ def uncertainty(
     dtype: Any = np.float64,
     keep_ranks: bool = False,
     progress: Callable[[int], None] | None = None,
+    sampling: str | None = None,
+    resamples: int = 100,
+    conf_level: float = 0.95,
 ) -> UncertaintyResult:
     """Uncertainty (rank intervals) and sensitivity (Sobol indices) of the index ranks.
 
@@ -220,7 +261,8 @@ def uncertainty(
     :param spec: the nominal pipeline.
     :param n: base sample size N; with ``sobol`` the model runs N·(k + 2) times for k assumptions,
         otherwise N times.
-    :param seed: seed of :func:`numpy.random.default_rng`; the same seed gives the same result.
+    :param seed: seed of :func:`numpy.random.default_rng`; the same seed (and sampling) gives the
+        same result.
     :param assumptions: what varies (default: weights ±25 %).
     :param sobol: compute first-order and total indices (Saltelli/Jansen estimators).
     :param hierarchy: the tree (default as in :func:`run_pipeline`).
@@ -228,6 +270,10 @@ def uncertainty(
     :param dtype: float type of the replicate arithmetic (``float32`` halves memory).
     :param keep_ranks: keep every replicate's ranks in the result (replicates × units).
     :param progress: called with the number of model runs done after each chunk.
+    :param sampling: base samples: ``"sobol"`` (scrambled Sobol' points, the default when scipy
+        is installed) or ``"random"`` (the default without scipy, with a warning).
+    :param resamples: bootstrap resamples for the intervals of the Sobol indices (0: none).
+    :param conf_level: level of those intervals.
     :returns: the result. A unit whose index is missing in a replicate has no rank there (it is
         left out of that unit's rank quantiles) and counts as last in the Sobol decomposition.
     """
@@ -244,14 +290,14 @@ def uncertainty(
     n_inputs = sum(len(g) for g in design.groups)
     k = len(design.groups)
     rng = np.random.default_rng(seed)
-    a, b = base_samples(n, max(n_inputs, 1), rng)
+    sampling = sampling or default_sampling()
+    a, b = base_samples(n, max(n_inputs, 1), rng, sampling)
     n_units = len(nominal.panel.units)
-    counts = np.zeros(n_units * n_units, dtype=np.int64)
-    accumulator = SobolAccumulator(k, (n_units,))
-    kept: list[FloatArray] = []
+    accumulator = SobolAccumulator(k, (n_units,), resamples=resamples, conf_level=conf_level,
+                                   rng=np.random.default_rng(rng.integers(2**63)))
     per_sample = (k + 2) if sobol and k else 1
-    step = max(1, _chunk(nominal.tree, n_units, np.dtype(dtype).itemsize) // per_sample)
-    offsets = np.arange(n_units) * n_units
+    sample = RankSample(n_units, 2 * n if sobol and k else n)
+    step = _chunk(n_units, per_sample)
     runs = 0
     for start in range(0, n, step):
         block_a = a[start : start + step]
@@ -268,14 +314,10 @@ def uncertainty(
         else:
             sampled = ranks = model.ranks(block_a)
         runs += ranks.shape[0]
-        valid = ~np.isnan(sampled)
-        cells = (offsets[None, :] + np.where(valid, sampled, 1) - 1).astype(np.int64)[valid]
-        counts += np.bincount(cells, minlength=n_units * n_units)
-        if keep_ranks:
-            kept.append(sampled)
+        sample.add(sampled)
         if progress is not None:
             progress(runs)
-    quantiles = _rank_quantiles(counts.reshape(n_units, n_units), (0.5, 0.05, 0.95))
+    quantiles = sample.quantiles((0.5, 0.05, 0.95))
     indices = accumulator.result(pooled=True) if sobol and k else None
     nan = np.full(len(design.names), np.nan)
     return UncertaintyResult(
@@ -284,17 +326,7 @@ def uncertainty(
         assumptions=design.names,
         S1=indices.S1 if indices else nan, ST=indices.ST if indices else nan,
         S1_se=indices.S1_se if indices else nan, ST_se=indices.ST_se if indices else nan,
-        n=n, seed=seed, runs=runs, replicate_ranks=np.vstack(kept) if keep_ranks and kept else None,
+        n=n, seed=seed, runs=runs, replicate_ranks=sample.replicates() if keep_ranks else None,
+        S1_conf=indices.S1_conf if indices else nan, ST_conf=indices.ST_conf if indices else nan,
+        conf_level=conf_level, resamples=resamples if indices else 0, sampling=sampling,
     )
-
-
-def _rank_quantiles(counts: IntArray, shares: Sequence[float]) -> list[FloatArray]:
-    total = counts.sum(axis=1, keepdims=True)
-    cumulative = np.cumsum(counts, axis=1)
-    out = []
-    for share in shares:
-        reached = cumulative >= np.ceil(share * total - 1e-9)
-        first = np.argmax(reached & (cumulative > 0), axis=1).astype(np.float64) + 1
-        first[total[:, 0] == 0] = np.nan
-        out.append(first)
-    return out

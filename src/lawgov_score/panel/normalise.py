@@ -46,11 +46,15 @@ def minmax(x: FloatArray, low: float = 0.0, high: float = 100.0) -> FloatArray:
     :param high: the value of the best unit.
     :returns: the normalised matrix.
     """
-    lo, hi = _quiet(np.nanmin, x, axis=0), _quiet(np.nanmax, x, axis=0)
+    # fmin/fmax skip NaN in one pass (an all-NaN column gives NaN) without nanmin's copy
+    lo, hi = np.fmin.reduce(x, axis=0), np.fmax.reduce(x, axis=0)
     span = hi - lo
+    varying = span > 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        unit = np.where(span > 0, (x - lo) / np.where(span > 0, span, 1.0), 0.5)
-    unit[np.isnan(x)] = np.nan
+        unit = (x - lo) / np.where(varying, span, 1.0)
+    if not varying.all():
+        constant = ~varying & ~np.isnan(span)
+        unit[:, constant] = np.where(np.isnan(x[:, constant]), np.nan, 0.5)
     return np.asarray(low + (high - low) * unit, dtype=np.float64)
 
 

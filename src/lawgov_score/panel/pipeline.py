@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -172,7 +172,8 @@ def tree_for(spec: PipelineSpec, hierarchy: Hierarchy, codes: tuple[str, ...], m
 
 
 def run_pipeline(
-    panel: Panel, spec: PipelineSpec, *, hierarchy: Hierarchy | None = None, plugins: Any = None
+    panel: Panel, spec: PipelineSpec, *, hierarchy: Hierarchy | None = None, plugins: Any = None,
+    ranks: str | Sequence[str] = "index",
 ) -> PanelResult:
     """Score and rank every unit under the pipeline ``spec``.
 
@@ -183,6 +184,9 @@ def run_pipeline(
     :param spec: the pipeline.
     :param hierarchy: the tree (default: the spec's, the panel's or a flat index).
     :param plugins: plugin manager or hook relay for plugin normalisers and aggregators.
+    :param ranks: the nodes ranked with the scores: ``"index"``, ``"all"``, or codes (the index
+        is always ranked). Other nodes are ranked when :meth:`PanelResult.rank` asks or a
+        result is written out.
     :returns: scores, ranks, effective weights and contributions.
     :raises InputError: the data do not fit the pipeline.
     """
@@ -192,25 +196,30 @@ def run_pipeline(
     years = panel.distinct_years()
     if len(years) > 1:
         parts = [run_pipeline(panel.select_year(y), evolve(spec, year=None), hierarchy=hierarchy,
-                              plugins=plugins) for y in years]
+                              plugins=plugins, ranks=ranks) for y in years]
         return PanelResult.concatenate(parts)
     if panel.shape[0] == 0:
         raise InputError("the panel has no rows to score")
     prepared = prepare(panel, spec, hierarchy, methods)
-    return result_of(prepared, spec)
+    return result_of(prepared, spec, ranks)
 
 
-def result_of(prepared: Prepared, spec: PipelineSpec) -> PanelResult:
+def result_of(prepared: Prepared, spec: PipelineSpec, ranks: str | Sequence[str] = "index") -> PanelResult:
     """Evaluate the tree once (nominal weights) and assemble the result.
 
     :param prepared: output of :func:`prepare`.
     :param spec: the pipeline (recorded in the result).
+    :param ranks: the nodes to rank (see :func:`run_pipeline`).
     :returns: the result.
+    :raises InputError: ``ranks`` names a node the tree does not have.
     """
     tree = prepared.tree
     scores = evaluate(tree, prepared.data, tree.weights[:, None])
     matrix = np.column_stack([scores[c][:, 0] for c in tree.codes])
-    ranks = rank_scores(matrix)
+    ranked = _ranked(tree, ranks)
+    columns = [tree.position(code) for code in ranked]
+    rank_matrix = np.full(matrix.shape, np.nan)
+    rank_matrix[:, columns] = rank_scores(matrix[:, columns])
     root_rule = tree.rules[-1]
     kids = root_rule.children
     contributions = _contributions(matrix[:, kids], tree.weights[kids], matrix[:, tree.position(tree.root)],
@@ -222,14 +231,25 @@ def result_of(prepared: Prepared, spec: PipelineSpec) -> PanelResult:
         parents=tuple(tree.codes[p] if p >= 0 else None for p in tree.parents),
         n_indicators=tree.n_indicators,
         scores=matrix,
-        ranks=ranks,
+        ranks=rank_matrix,
         effective_weights=dict(zip(tree.codes, tree.effective_weights().tolist(), strict=True)),
         contribution_codes=tuple(tree.codes[k] for k in kids),
         contributions=contributions,
         dropped=prepared.dropped,
         treatments=tuple((t.indicator, t.action, t.points) for t in prepared.treatments),
         spec=spec.to_dict(),
+        ranked=ranked,
     )
+
+
+def _ranked(tree: Tree, ranks: str | Sequence[str]) -> tuple[str, ...]:
+    if ranks == "all":
+        return tree.codes
+    asked = () if ranks == "index" else (ranks,) if isinstance(ranks, str) else tuple(ranks)
+    unknown = [code for code in asked if code not in tree.codes]
+    if unknown:
+        raise InputError(f"cannot rank nodes that are not in the tree: {unknown}")
+    return tuple(dict.fromkeys((*asked, tree.root)))
 
 
 def _contributions(children: FloatArray, weights: FloatArray, score: FloatArray, method: str) -> FloatArray:

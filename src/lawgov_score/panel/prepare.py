@@ -51,13 +51,17 @@ def screen(values: FloatArray, threshold: float) -> BoolArray:
     return kept
 
 
-def _fill(values: FloatArray, rows: BoolArray, statistic: str) -> None:
-    block = values[rows]
+def _fill(values: FloatArray, rows: BoolArray | None, statistic: str) -> None:
+    # fill the gaps of the given rows (None: all) with their column's statistic, in place
+    block = values if rows is None else values[rows]
     with warnings.catch_warnings():
         # an all-missing column has no mean: it stays missing, which is the honest answer
         warnings.simplefilter("ignore", RuntimeWarning)
         centre = np.nanmedian(block, axis=0) if statistic == "median" else np.nanmean(block, axis=0)
-    values[rows] = np.where(np.isnan(block), centre, block)
+    if rows is None:
+        np.copyto(values, np.broadcast_to(centre, values.shape), where=np.isnan(values))
+    else:
+        values[rows] = np.where(np.isnan(block), centre, block)
 
 
 def impute(values: FloatArray, method: str, groups: Sequence[Any] | None = None) -> FloatArray:
@@ -88,5 +92,5 @@ def impute(values: FloatArray, method: str, groups: Sequence[Any] | None = None)
         for label in np.unique(labels):
             _fill(out, labels == label, statistic)
     else:
-        _fill(out, np.ones(out.shape[0], dtype=bool), statistic)
+        _fill(out, None, statistic)
     return out

@@ -11,6 +11,7 @@ import numpy as np
 from attrs import field, frozen
 
 from lawgov_score.output_text import csv_text
+from lawgov_score.panel.ranking import rank_scores
 from lawgov_score.panel.types import FloatArray, parent_tuple, str_tuple, year_tuple
 from lawgov_score.writing import write_file
 
@@ -50,13 +51,16 @@ class PanelResult:
     :param parents: parent code of each node.
     :param n_indicators: number of indicator nodes at the start of ``codes``.
     :param scores: units × nodes; indicator columns hold normalised values.
-    :param ranks: units × nodes, 1 is best, ties share the lowest rank.
+    :param ranks: units × nodes, 1 is best, ties share the lowest rank; the columns of nodes
+        not in ``ranked`` are not used (NaN).
     :param effective_weights: each node's share of the index.
     :param contribution_codes: the index's children.
     :param contributions: units × index children: each child's part of the index score.
     :param dropped: units removed by screening.
     :param treatments: ``(indicator, action, points)`` of the outlier treatment.
     :param spec: the pipeline spec that produced this result.
+    :param ranked: the nodes whose ranks were computed with the scores (``None``: all); the
+        others are ranked when asked for (:meth:`rank`, and every output form).
     """
 
     units: tuple[str, ...] = field(converter=str_tuple)
@@ -72,6 +76,7 @@ class PanelResult:
     dropped: tuple[str, ...] = ()
     treatments: tuple[tuple[str, str, int], ...] = ()
     spec: Mapping[str, Any] = field(factory=dict)
+    ranked: tuple[str, ...] | None = None
 
     @property
     def index(self) -> str:
@@ -88,8 +93,30 @@ class PanelResult:
         return np.asarray(self.scores[:, self.codes.index(code)])
 
     def rank(self, code: str) -> FloatArray:
-        """Ranks at node ``code``, one per unit."""
-        return np.asarray(self.ranks[:, self.codes.index(code)])
+        """Ranks at node ``code``, one per unit (within each year)."""
+        j = self.codes.index(code)
+        if self.ranked is None or code in self.ranked:
+            return np.asarray(self.ranks[:, j])
+        return self._rank_columns([j])[:, 0]
+
+    def all_ranks(self) -> FloatArray:
+        """Ranks at every node, units × nodes (those not ranked with the scores ranked now)."""
+        if self.ranked is None:
+            return self.ranks
+        todo = [j for j, code in enumerate(self.codes) if code not in self.ranked]
+        out = np.array(self.ranks, copy=True)
+        if todo:
+            out[:, todo] = self._rank_columns(todo)
+        return out
+
+    def _rank_columns(self, columns: Sequence[int]) -> FloatArray:
+        # ranks are within a year, as run_pipeline gives them
+        out = np.empty((len(self.units), len(columns)))
+        years = np.array([-1 if y is None else y for y in self.years])
+        for year in dict.fromkeys(years.tolist()):
+            rows = years == year
+            out[rows] = rank_scores(self.scores[np.ix_(rows, columns)])
+        return out
 
     def row(self, unit: str, year: int | None = None) -> int:
         """Row of ``unit`` (in ``year`` if given), or :class:`KeyError`."""
@@ -107,6 +134,7 @@ class PanelResult:
             years=[y for p in parts for y in p.years],
             codes=first.codes, parents=first.parents, n_indicators=first.n_indicators,
             scores=np.vstack([p.scores for p in parts]), ranks=np.vstack([p.ranks for p in parts]),
+            ranked=first.ranked,
             effective_weights=first.effective_weights, contribution_codes=first.contribution_codes,
             contributions=np.vstack([p.contributions for p in parts]),
             dropped=tuple(u for p in parts for u in p.dropped),
@@ -123,12 +151,13 @@ class PanelResult:
             for i, (code, parent) in enumerate(zip(self.codes, self.parents, strict=True))
         ]
         units = []
+        ranks = self.all_ranks()
         for i, unit in enumerate(self.units):
             units.append({
                 "unit": unit,
                 "year": self.years[i],
                 "scores": {c: json_number(self.scores[i, j]) for j, c in enumerate(self.codes)},
-                "ranks": {c: json_rank(self.ranks[i, j]) for j, c in enumerate(self.codes)},
+                "ranks": {c: json_rank(ranks[i, j]) for j, c in enumerate(self.codes)},
                 "contributions": {c: json_number(self.contributions[i, j])
                                   for j, c in enumerate(self.contribution_codes)},
             })
@@ -159,11 +188,12 @@ class PanelResult:
             header += [code, f"{code}.rank"]
         header += [f"{c}.contribution" for c in self.contribution_codes]
         rows = []
+        ranks = self.all_ranks()
+        columns = [self.codes.index(code) for code in order]
         for i, unit in enumerate(self.units):
             row: list[Any] = [unit, "" if self.years[i] is None else self.years[i]]
-            for code in order:
-                j = self.codes.index(code)
-                row += [_cell(self.scores[i, j]), _cell(self.ranks[i, j], rank=True)]
+            for j in columns:
+                row += [_cell(self.scores[i, j]), _cell(ranks[i, j], rank=True)]
             row += [_cell(v) for v in self.contributions[i]]
             rows.append(row)
         return header, rows
@@ -191,7 +221,7 @@ class PanelResult:
         index = pd.MultiIndex.from_arrays([list(self.units), list(self.years)], names=["unit", "year"])
         return {
             "scores": pd.DataFrame(self.scores, index=index, columns=list(self.codes)),
-            "ranks": pd.DataFrame(self.ranks, index=index, columns=list(self.codes)),
+            "ranks": pd.DataFrame(self.all_ranks(), index=index, columns=list(self.codes)),
             "contributions": pd.DataFrame(self.contributions, index=index, columns=list(self.contribution_codes)),
             "weights": pd.DataFrame({"parent": list(self.parents),
                                      "effective_weight": [self.effective_weights[c] for c in self.codes]},
