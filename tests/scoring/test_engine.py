@@ -1,28 +1,27 @@
 """Properties of the scoring engine: one node's aggregation, and a whole framework scored.
 
-The engine aggregates with the panel's aggregators (a report is a panel of one), so these
-properties hold for reports, tables and panels alike.
+The report engine and the panel's aggregators are twins (``test_engine_twins.py`` checks they
+agree), so these properties hold for reports, tables and panels alike.
 """
 
 from __future__ import annotations
 
 import math
 
-import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from lawgov_score.model.framework import Dimension, Framework, Indicator, IndicatorGroup
-from lawgov_score.scoring.engine import Plan, aggregate_node, evaluate
+from lawgov_score.scoring.engine import Plan, Scores, aggregate, evaluate
 from strategies import children, children_with_gaps, positive_weights, scores
 
 
 def node(values: list[float | None], ws: list[float], method: str = "arithmetic",
          missing: str = "renormalise") -> tuple[float | None, list[float]]:
-    row = np.array([[math.nan if v is None else v for v in values]])
-    value, shares = aggregate_node(method, row, np.array(ws), np.ones(row.shape, dtype=bool), missing)
-    return (None if math.isnan(value[0]) else float(value[0])), list(shares[0])
+    row = [math.nan if v is None else v for v in values]
+    value, shares = aggregate(method, row, ws, [True] * len(row), missing)
+    return (None if math.isnan(value) else value), shares
 
 
 @given(children(), st.sampled_from(["arithmetic", "geometric", "harmonic"]))
@@ -116,20 +115,20 @@ def _framework(aggregation: str = "arithmetic") -> Framework:
     return Framework("test", "1", dimensions=[first, second])
 
 
-def _scores(raw: dict[str, float], level: str | None = None, aggregation: str = "arithmetic") -> tuple[Plan, object]:
+def _scores(raw: dict[str, float], level: str | None = None, aggregation: str = "arithmetic") -> tuple[Plan, Scores]:
     plan = Plan.of(_framework(aggregation))
-    row = np.array([[raw.get(ind.id, math.nan) for ind in plan.indicators]])
-    return plan, evaluate(plan, row, plan.applicable([level]))
+    row = [raw.get(ind.id, math.nan) for ind in plan.indicators]
+    return plan, evaluate(plan, row, plan.applicable(level))
 
 
 def test_contributions_add_up_to_the_overall() -> None:
     """The shares of a dimension's scored indicators sum to 1, and share × score add up to its base."""
     plan, scores = _scores({"a.rate": 0.9, "a.count": 10, "a.outcome": 0.05, "a.legislation": 1, "b.value": 4})
-    s = scores  # type: ignore[assignment]
     first = [i for i, d in enumerate(plan.dimension_of) if d == 0 and not plan.adverse[i]]
-    used = [i for i in first if not math.isnan(s.indicator_scores[0, i])]
-    assert math.fsum(s.shares[0, used]) == pytest.approx(1.0)
-    assert math.fsum(s.shares[0, i] * s.indicator_scores[0, i] for i in used) == pytest.approx(s.dimension_base[0, 0])
+    used = [i for i in first if not math.isnan(scores.indicator_scores[i])]
+    assert math.fsum(scores.shares[i] for i in used) == pytest.approx(1.0)
+    assert math.fsum(scores.shares[i] * scores.indicator_scores[i] for i in used) == pytest.approx(
+        scores.dimension_base[0])
 
 
 def test_a_log_scale_gives_each_doubling_the_same() -> None:
@@ -138,7 +137,7 @@ def test_a_log_scale_gives_each_doubling_the_same() -> None:
     _, mid = _scores({"a.count": 11})
     _, high = _scores({"a.count": 23})
     i = [ind.id for ind in plan.indicators].index("a.count")
-    a, b, c = (x.indicator_scores[0, i] for x in (low, mid, high))  # type: ignore[attr-defined]
+    a, b, c = (x.indicator_scores[i] for x in (low, mid, high))
     assert b - a == pytest.approx(c - b, rel=1e-9)
 
 
@@ -146,7 +145,7 @@ def test_an_undisclosed_outcome_scores_its_missing_score() -> None:
     """An outcome the report does not state scores 0, not the mean of the others."""
     plan, scores = _scores({"a.rate": 1.0, "a.count": 50})
     i = [ind.id for ind in plan.indicators].index("a.outcome")
-    assert scores.indicator_scores[0, i] == 0.0  # type: ignore[attr-defined]
+    assert scores.indicator_scores[i] == 0.0
 
 
 def test_deductions_are_taken_off_and_clipped() -> None:
@@ -154,15 +153,15 @@ def test_deductions_are_taken_off_and_clipped() -> None:
     _, none = _scores({"a.rate": 1.0, "a.count": 50, "a.outcome": 0.0, "a.adverse": 0})
     _, some = _scores({"a.rate": 1.0, "a.count": 50, "a.outcome": 0.0, "a.adverse": 12})
     _, many = _scores({"a.rate": 1.0, "a.count": 50, "a.outcome": 0.0, "a.adverse": 500})
-    assert some.dimension_scores[0, 0] == pytest.approx(none.dimension_scores[0, 0] - 12)  # type: ignore[attr-defined]
-    assert many.dimension_scores[0, 0] == 0.0  # type: ignore[attr-defined]
+    assert some.dimension_scores[0] == pytest.approx(none.dimension_scores[0] - 12)
+    assert many.dimension_scores[0] == 0.0
 
 
 def test_an_indicator_that_does_not_apply_takes_no_part() -> None:
     """A city-only indicator counts for a city and is left out for a county, not counted as 0."""
     _, city = _scores({"a.rate": 1.0, "a.legislation": 0.0}, level="city")
     _, county = _scores({"a.rate": 1.0, "a.legislation": 0.0}, level="county")
-    assert county.dimension_base[0, 0] > city.dimension_base[0, 0]  # type: ignore[attr-defined]
+    assert county.dimension_base[0] > city.dimension_base[0]
 
 
 @pytest.mark.parametrize("method", ["geometric", "harmonic"])
@@ -170,4 +169,4 @@ def test_a_framework_chooses_the_aggregation_of_a_node(method: str) -> None:
     """A group aggregated geometrically or harmonically scores below its arithmetic mean when children differ."""
     _, arithmetic = _scores({"a.rate": 1.0, "a.count": 1})
     _, other = _scores({"a.rate": 1.0, "a.count": 1}, aggregation=method)
-    assert other.group_scores[0, 0] < arithmetic.group_scores[0, 0]  # type: ignore[attr-defined]
+    assert other.group_scores[0] < arithmetic.group_scores[0]

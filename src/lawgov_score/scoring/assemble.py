@@ -76,16 +76,15 @@ def indicator_score(
 def dimension_score(
     plan: Plan,
     scores: Scores,
-    unit: int,
     d: int,
     observations: Mapping[str, Observation],
     applicable: Sequence[bool],
     missing: str,
 ) -> DimensionScore:
-    """Dimension ``d`` of unit ``unit``: its indicators, groups, deductions and notes."""
+    """Dimension ``d`` of the unit ``scores`` are of: its indicators, groups, deductions and notes."""
     dimension = plan.framework.dimensions[d]
     positions = plan.positions[d]
-    dimension_share = float(scores.dimension_shares[unit, d])
+    dimension_share = scores.dimension_shares[d]
     indicators: list[IndicatorScore] = []
     missing_ids: list[str] = []
     for i in positions:
@@ -94,11 +93,11 @@ def dimension_score(
         state = _status(indicator, observation, applicable[i])
         if state == "missing":
             missing_ids.append(indicator.id)
-        score = _value(scores.indicator_scores[unit, i]) if state in ("scored", "missing") else None
+        score = _value(scores.indicator_scores[i]) if state in ("scored", "missing") else None
         indicators.append(indicator_score(indicator, observation, state, score,
-                                          float(scores.shares[unit, i]), dimension_share))
-    base = _value(scores.dimension_base[unit, d])
-    value = _value(scores.dimension_scores[unit, d])
+                                          scores.shares[i], dimension_share))
+    base = _value(scores.dimension_base[d])
+    value = _value(scores.dimension_scores[d])
     in_play = [s for s in indicators if s.status in ("scored", "missing") and s.kind != "adverse"]
     total = sum(s.weight for s in in_play)
     present = sum(s.weight for s in in_play if s.status == "scored")
@@ -142,9 +141,9 @@ def dimension_score(
         coverage=coverage,
         indicators=indicators,
         notes=notes,
-        groups=_groups(plan, dimension, scores, unit, d),
+        groups=_groups(plan, dimension, scores, d),
         base=base,
-        deduction=float(scores.deductions[unit, d]),
+        deduction=scores.deductions[d],
     )
 
 
@@ -162,8 +161,8 @@ def _status(indicator: Indicator, observation: Observation | None, applicable: b
     return "scored"
 
 
-def _groups(plan: Plan, dimension: Dimension, scores: Scores, unit: int, d: int) -> list[GroupScore]:
-    dim_share = float(scores.dimension_shares[unit, d])
+def _groups(plan: Plan, dimension: Dimension, scores: Scores, d: int) -> list[GroupScore]:
+    dim_share = scores.dimension_shares[d]
     positions = plan.groups_of(d)
     present = [g for g in dimension.groups if any(i.group == g.id and i.kind != "adverse"
                                                   for i in dimension.indicators)]
@@ -173,8 +172,8 @@ def _groups(plan: Plan, dimension: Dimension, scores: Scores, unit: int, d: int)
             name_zh=group.name_zh,
             name_en=group.name_en,
             weight=group.weight,
-            effective_weight=float(scores.group_shares[unit, g]) * dim_share,
-            score=_value(scores.group_scores[unit, g]),
+            effective_weight=scores.group_shares[g] * dim_share,
+            score=_value(scores.group_scores[g]),
         )
         for g, group in zip(positions, present)
     ]

@@ -1,10 +1,17 @@
-"""The scoring engine: a framework's indicators → groups → dimensions → overall, for many units at once.
+"""The report engine: a framework's indicators → groups → dimensions → overall, one unit at a time.
 
-A report is a panel of one: the same code scores one report and a table of ten thousand units,
-with the panel engine's normaliser (:func:`lawgov_score.panel.normalise.goalposts`) and
-aggregators (:data:`lawgov_score.panel.aggregate.BUILTIN_AGGREGATORS`), so a framework's choice of
-aggregation for a node applies to both. Everything here is arrays; :mod:`~lawgov_score.scoring.assemble`
-puts the evidence and statuses back beside the numbers.
+The panel engine (:mod:`lawgov_score.panel`) is its vectorised twin: the same goalposts
+(:func:`lawgov_score.panel.normalise.goalposts`) and the same aggregation methods
+(:data:`lawgov_score.panel.aggregate.BUILTIN_AGGREGATORS`, with their conventions for a child of
+0 or below), so a framework's choice of aggregation for a node means the same in both, and
+`lawgov-score rank` with ``examples/reports-pipeline.json`` reproduces every report's own scores.
+There are two because they serve different sizes: a report is scored once, by a command that
+should start at once, and numpy costs more to import (≈ 120 ms) than a whole report costs to
+read and score; on one unit its per-call overhead also outweighs arithmetic on ten children. So a
+report (and a table, unit by unit) is scored here in plain Python, and the panel keeps numpy for
+thousands of units × thousands of weight replicates. ``tests/scoring/test_engine_twins.py``
+checks that the two agree on random frameworks. :mod:`~lawgov_score.scoring.assemble` puts the
+evidence and statuses back beside the numbers.
 
 The steps, for each unit:
 
@@ -24,19 +31,17 @@ The steps, for each unit:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from functools import cached_property
 
-import numpy as np
 from attrs import define, frozen
 
 from lawgov_score.model.framework import Framework, Indicator, goalposts_of
-from lawgov_score.panel.aggregate import BUILTIN_AGGREGATORS, deduct
-from lawgov_score.panel.normalise import goalposts as goalposts_normaliser
-from lawgov_score.panel.types import FloatArray, IntArray
 
 SCALE = 100.0
-BoolArray = np.ndarray
+NAN = math.nan
+Method = Callable[[Sequence[float], Sequence[float]], float]
 
 
 def scorable(indicator: Indicator) -> bool:
@@ -54,63 +59,108 @@ def applies(indicator: Indicator, level: str | None) -> bool:
     return not indicator.applies_to or level is None or level in indicator.applies_to
 
 
-@frozen(eq=False)
-class Level:
-    """The nodes of one level of the tree, aggregated together: each node's children are columns
-    of the level below (``children``, padded with -1), with their weights (0 for padding)."""
+# The aggregation methods, on the children present (values not NaN, weights > 0), with the
+# panel's conventions: a geometric or harmonic mean is 0 when a child is 0 and has no value
+# when one is negative.
 
-    children: IntArray
-    weights: FloatArray
-    methods: tuple[str, ...]
 
-    @classmethod
-    def of(cls, nodes: Sequence[tuple[str, Sequence[int], Sequence[float]]]) -> Level:
-        width = max((len(kids) for _, kids, _ in nodes), default=0)
-        children = np.full((len(nodes), width), -1, dtype=np.intp)
-        weights = np.zeros((len(nodes), width))
-        for n, (_, kids, ws) in enumerate(nodes):
-            children[n, : len(kids)] = kids
-            weights[n, : len(ws)] = ws
-        return cls(children, weights, tuple(method for method, _, _ in nodes))
+def arithmetic(values: Sequence[float], weights: Sequence[float]) -> float:
+    """Weighted arithmetic mean :math:`\\sum w_c x_c / \\sum w_c`."""
+    return sum(w * v for v, w in zip(values, weights)) / sum(weights)
+
+
+def geometric(values: Sequence[float], weights: Sequence[float]) -> float:
+    """Weighted geometric mean :math:`\\prod x_c^{w_c / \\sum w}`; 0 if a child is 0, NaN if one is negative."""
+    if min(values) <= 0:
+        return NAN if min(values) < 0 else 0.0
+    return math.exp(sum(w * math.log(v) for v, w in zip(values, weights)) / sum(weights))
+
+
+def harmonic(values: Sequence[float], weights: Sequence[float]) -> float:
+    """Weighted harmonic mean :math:`\\sum w_c / \\sum (w_c / x_c)`; 0 if a child is 0, NaN if negative."""
+    if min(values) <= 0:
+        return NAN if min(values) < 0 else 0.0
+    return sum(weights) / sum(w / v for v, w in zip(values, weights))  # 1/x of a tiny child is inf: 0
+
+
+METHODS: dict[str, Method] = {"arithmetic": arithmetic, "geometric": geometric, "harmonic": harmonic}
+"""The aggregation methods a framework can choose (:data:`lawgov_score.model.framework.AGGREGATIONS`)."""
+
+
+def aggregate(method: str, values: Sequence[float], weights: Sequence[float], active: Sequence[bool],
+              missing: str = "renormalise") -> tuple[float, list[float]]:
+    """Aggregate one node's children by ``method``; children not ``active`` take no part.
+
+    A child that is active, has a value (not NaN) and a positive weight is *present*; the others'
+    weights are left out, so the present ones' are renormalised. Under ``missing="fail"`` an
+    active child of positive weight without a value withholds the node.
+
+    :returns: the aggregate (NaN when nothing could be aggregated), and each child's share of
+        it (summing to 1 when there is an aggregate, 0 for a child that is not present).
+    """
+    present = [c for c, (v, w, a) in enumerate(zip(values, weights, active)) if a and w > 0 and not math.isnan(v)]
+    shares = [0.0] * len(values)
+    if not present:
+        return NAN, shares
+    if missing == "fail" and any(a and w > 0 and math.isnan(v) for v, w, a in zip(values, weights, active)):
+        return NAN, shares
+    kids = [values[c] for c in present]
+    used = [weights[c] for c in present]
+    total = sum(used)
+    for c, w in zip(present, used):
+        shares[c] = w / total
+    result = METHODS[method](kids, used)
+    if math.isfinite(result):  # rounding can push a mean a few ulps outside its children's range
+        result = min(max(result, min(kids)), max(kids))
+    return result, shares
+
+
+@frozen
+class Node:
+    """An aggregate: its method, and its children (positions in the level below) with their weights."""
+
+    method: str
+    children: tuple[int, ...]
+    weights: tuple[float, ...]
 
 
 @define(frozen=True, eq=False, slots=False)  # slots off: the cached property needs a __dict__
 class Plan:
     """A framework compiled for the engine: every indicator in framework order, and the tree above
     them as three levels — groups (of indicators), dimensions (of groups and ungrouped indicators:
-    columns ``0…I-1`` are the indicators, ``I…`` the groups) and the overall (of dimensions).
+    children ``0…I-1`` are the indicators, ``I…`` the groups) and the overall (of dimensions).
 
-    ``group_of[i]`` is the group position of indicator ``i`` (-1: none); ``group_dimension[g]`` the
-    dimension of group ``g``; ``adverse_matrix`` (indicators × dimensions) sums each dimension's
-    adverse points.
+    ``posts[i]`` are indicator ``i``'s goalposts on the scale it is scored on (``log(1 + x)`` for
+    a log scale) and oriented (negated and swapped for direction −1); ``group_of[i]`` is the
+    group position of indicator ``i`` (-1: none); ``group_dimension[g]`` the dimension of group
+    ``g``; ``adverse_of[d]`` the adverse indicators of dimension ``d``.
     """
 
     framework: Framework
     indicators: tuple[Indicator, ...]
     dimension_of: tuple[int, ...]
-    scorable: BoolArray
-    adverse: BoolArray
-    low: FloatArray
-    high: FloatArray
-    direction: FloatArray
-    log: BoolArray
-    missing_score: FloatArray
-    groups: Level
-    group_dimension: IntArray
-    group_of: IntArray
-    dimensions: Level
-    overall: Level
-    adverse_matrix: FloatArray
+    scorable: tuple[bool, ...]
+    adverse: tuple[bool, ...]
+    posts: tuple[tuple[float, float], ...]
+    direction: tuple[float, ...]
+    log: tuple[bool, ...]
+    missing_score: tuple[float | None, ...]
+    groups: tuple[Node, ...]
+    group_dimension: tuple[int, ...]
+    group_of: tuple[int, ...]
+    dimensions: tuple[Node, ...]
+    overall: Node
+    adverse_of: tuple[tuple[int, ...], ...]
 
     @classmethod
     def of(cls, framework: Framework) -> Plan:
         indicators = [ind for dimension in framework.dimensions for ind in dimension.indicators]
         dimension_of = [d for d, dimension in enumerate(framework.dimensions) for _ in dimension.indicators]
         n = len(indicators)
-        group_nodes: list[tuple[str, Sequence[int], Sequence[float]]] = []
+        groups: list[Node] = []
         group_dimension: list[int] = []
-        group_of = np.full(n, -1, dtype=np.intp)
-        dimension_nodes: list[tuple[str, Sequence[int], Sequence[float]]] = []
+        group_of = [-1] * n
+        dimensions: list[Node] = []
         first = 0
         for d, dimension in enumerate(framework.dimensions):
             kids: list[int] = []
@@ -125,45 +175,39 @@ class Plan:
                            if ind.group == group.id and ind.kind != "adverse"]
                 if not members:
                     continue
-                group_of[members] = len(group_nodes)
-                kids.append(n + len(group_nodes))
+                for i in members:
+                    group_of[i] = len(groups)
+                kids.append(n + len(groups))
                 kid_weights.append(group.weight)
                 group_dimension.append(d)
-                group_nodes.append((group.aggregation, members, [indicators[i].weight for i in members]))
-            dimension_nodes.append((dimension.aggregation, kids, kid_weights))
+                groups.append(Node(group.aggregation, tuple(members), tuple(indicators[i].weight for i in members)))
+            dimensions.append(Node(dimension.aggregation, tuple(kids), tuple(kid_weights)))
             first += len(dimension.indicators)
-        adverse = np.array([ind.kind == "adverse" for ind in indicators], dtype=bool)
-        adverse_matrix = np.zeros((n, len(framework.dimensions)))
-        adverse_matrix[np.flatnonzero(adverse), np.array(dimension_of, dtype=np.intp)[adverse]] = 1.0
-        overall = Level.of([(framework.aggregation, list(range(len(framework.dimensions))),
-                             [dimension.weight for dimension in framework.dimensions])])
-        posts = [goalposts_of(ind) or (0.0, 1.0) for ind in indicators]
+        overall = Node(framework.aggregation, tuple(range(len(framework.dimensions))),
+                       tuple(dimension.weight for dimension in framework.dimensions))
+        adverse = [i for i, ind in enumerate(indicators) if ind.kind == "adverse"]
+        adverse_of = tuple(tuple(i for i in adverse if dimension_of[i] == d) for d in range(len(framework.dimensions)))
         return cls(
             framework=framework,
             indicators=tuple(indicators),
             dimension_of=tuple(dimension_of),
-            scorable=np.array([scorable(ind) for ind in indicators], dtype=bool),
-            adverse=adverse,
-            low=np.array([p[0] for p in posts]),
-            high=np.array([p[1] for p in posts]),
-            direction=np.array([float(ind.direction or 1) for ind in indicators]),
-            log=np.array([ind.scale == "log" for ind in indicators], dtype=bool),
-            missing_score=np.array([np.nan if ind.missing_score is None else ind.missing_score for ind in indicators]),
-            groups=Level.of(group_nodes),
-            group_dimension=np.array(group_dimension, dtype=np.intp),
-            group_of=group_of,
-            dimensions=Level.of(dimension_nodes),
+            scorable=tuple(scorable(ind) for ind in indicators),
+            adverse=tuple(ind.kind == "adverse" for ind in indicators),
+            posts=tuple(_oriented_goalposts(ind) for ind in indicators),
+            direction=tuple(float(ind.direction or 1) for ind in indicators),
+            log=tuple(ind.scale == "log" for ind in indicators),
+            missing_score=tuple(ind.missing_score for ind in indicators),
+            groups=tuple(groups),
+            group_dimension=tuple(group_dimension),
+            group_of=tuple(group_of),
+            dimensions=tuple(dimensions),
             overall=overall,
-            adverse_matrix=adverse_matrix,
+            adverse_of=adverse_of,
         )
 
-    def applicable(self, levels: Sequence[str | None]) -> BoolArray:
-        """units × indicators: whether each indicator applies to each unit's level."""
-        out = np.ones((len(levels), len(self.indicators)), dtype=bool)
-        for i, indicator in enumerate(self.indicators):
-            if indicator.applies_to:
-                out[:, i] = [applies(indicator, level) for level in levels]
-        return out
+    def applicable(self, level: str | None) -> tuple[bool, ...]:
+        """Whether each indicator applies to a unit of ``level``."""
+        return tuple(applies(indicator, level) for indicator in self.indicators)
 
     @cached_property
     def positions(self) -> tuple[tuple[int, ...], ...]:
@@ -173,164 +217,113 @@ class Plan:
             out[d].append(i)
         return tuple(tuple(p) for p in out)
 
-    def groups_of(self, d: int) -> IntArray:
+    def groups_of(self, d: int) -> list[int]:
         """The group positions of dimension ``d``, in declared order."""
-        return np.flatnonzero(self.group_dimension == d)
+        return [g for g, dimension in enumerate(self.group_dimension) if dimension == d]
+
+
+def _oriented_goalposts(indicator: Indicator) -> tuple[float, float]:
+    low, high = goalposts_of(indicator) or (0.0, 1.0)
+    if indicator.scale == "log":
+        low, high = math.log1p(max(low, 0.0)), math.log1p(max(high, 0.0))
+    return (-high, -low) if indicator.direction < 0 else (low, high)
 
 
 @frozen(eq=False)
 class Scores:
-    """The engine's output for U units: every array has the units as its first axis.
+    """The engine's output for one unit.
 
     ``indicator_scores`` is NaN where an indicator took no part or had no value (and for adverse
     indicators holds the points deducted, ≤ 0); ``shares`` is each indicator's effective weight
-    in its dimension; ``group_scores`` and ``group_shares`` are units × all groups (a group's
-    share is its weight's share in its dimension).
+    in its dimension; ``group_scores`` and ``group_shares`` are per group of the plan (a group's
+    share is its weight's share in its dimension); ``dimension_shares`` each dimension's in the
+    overall.
     """
 
-    indicator_scores: FloatArray
-    in_play: BoolArray
-    shares: FloatArray
-    group_scores: FloatArray
-    group_shares: FloatArray
-    dimension_base: FloatArray
-    deductions: FloatArray
-    dimension_scores: FloatArray
-    dimension_shares: FloatArray
-    overall: FloatArray
+    indicator_scores: tuple[float, ...]
+    in_play: tuple[bool, ...]
+    shares: tuple[float, ...]
+    group_scores: tuple[float, ...]
+    group_shares: tuple[float, ...]
+    dimension_base: tuple[float, ...]
+    deductions: tuple[float, ...]
+    dimension_scores: tuple[float, ...]
+    dimension_shares: tuple[float, ...]
+    overall: float
 
 
-def normalise(plan: Plan, raw: FloatArray) -> FloatArray:
-    """Score raw values (units × indicators, NaN for none) 0–100 against the goalposts."""
-    log = plan.log
-    values = np.where(log, np.log1p(np.maximum(raw, 0.0)), raw)
-    low = np.where(log, np.log1p(np.maximum(plan.low, 0.0)), plan.low)
-    high = np.where(log, np.log1p(np.maximum(plan.high, 0.0)), plan.high)
-    down = plan.direction < 0
-    oriented = values * plan.direction
-    posts = np.column_stack([np.where(down, -high, low), np.where(down, -low, high)])
-    return goalposts_normaliser(oriented, posts)
+def normalise(plan: Plan, i: int, raw: float) -> float:
+    """Score indicator ``i``'s raw value 0–100 against its goalposts."""
+    value = math.log1p(max(raw, 0.0)) if plan.log[i] else raw
+    low, high = plan.posts[i]
+    if not high > low:  # log-scale goalposts both ≤ 0 collapse onto log(1 + 0): nothing to score against
+        return NAN
+    unit = (value * plan.direction[i] - low) / (high - low)
+    return SCALE * min(max(unit, 0.0), 1.0)
 
 
-def evaluate(
-    plan: Plan, raw: FloatArray, applicable: BoolArray, missing: str = "renormalise", credit: FloatArray | None = None
-) -> Scores:
-    """Score U units: ``raw``, ``applicable`` and ``credit`` are units × indicators (NaN in ``raw``
-    for no value; ``credit`` the share of its score each value earns, default 1).
+def deduct(base: float, points: float) -> float:
+    """An aggregate less the points of its dimension's adverse indicators, within 0–100 (NaN stays NaN)."""
+    return base if math.isnan(base) else min(max(base - points, 0.0), SCALE)
+
+
+def evaluate(plan: Plan, raw: Sequence[float], applicable: Sequence[bool], missing: str = "renormalise",
+             credit: Sequence[float] | None = None) -> Scores:
+    """Score one unit: ``raw``, ``applicable`` and ``credit`` have one item per indicator of the plan
+    (NaN in ``raw`` for no value; ``credit`` the share of its score each value earns, default 1).
 
     Adverse indicators carry in ``raw`` the points they deduct (≥ 0).
     """
-    in_play = applicable & plan.scorable[None, :] & ~plan.adverse[None, :]
-    scores = np.where(in_play & ~np.isnan(raw), normalise(plan, np.nan_to_num(raw, nan=0.0)), np.nan)
-    if credit is not None:
-        scores = scores * credit
-    # A value the report does not state scores the indicator's missing_score where it has one.
-    scores = np.where(in_play & np.isnan(raw) & ~np.isnan(plan.missing_score)[None, :], plan.missing_score, scores)
-    if missing == "zero":
-        scores = np.where(in_play & np.isnan(scores), 0.0, scores)
-    adverse_points = np.where(plan.adverse[None, :] & applicable & ~np.isnan(raw), np.maximum(raw, 0.0), 0.0)
-    indicator_scores = np.where(plan.adverse[None, :], -adverse_points, scores)
-    group_scores, group_local = aggregate_level(plan.groups, scores, in_play, missing)
-    group_active = aggregate_active(plan.groups, in_play)
-    below = np.concatenate([scores, group_scores], axis=1)
-    below_active = np.concatenate([in_play, group_active], axis=1)
-    base, dimension_local = aggregate_level(plan.dimensions, below, below_active, missing)
-    dimension_scores = deduct(base, adverse_points @ plan.adverse_matrix)
-    overall, overall_local = aggregate_level(plan.overall, dimension_scores,
-                                             np.ones(dimension_scores.shape, dtype=bool), missing)
-    # Each column's share in its parent, then each indicator's share in its dimension.
-    in_dimension = _column_shares(plan.dimensions, dimension_local, below.shape[1])
-    in_group = _column_shares(plan.groups, group_local, scores.shape[1])
-    group_in_dimension = in_dimension[:, scores.shape[1]:]
-    shares = in_dimension[:, : scores.shape[1]]
-    if group_in_dimension.shape[1]:
-        grouped = plan.group_of >= 0
-        shares = np.where(grouped[None, :], in_group * group_in_dimension[:, np.maximum(plan.group_of, 0)], shares)
-    return Scores(indicator_scores, in_play, shares, group_scores, group_in_dimension, base,
-                  adverse_points @ plan.adverse_matrix, dimension_scores, overall_local[:, 0, :], overall[:, 0])
+    n = len(plan.indicators)
+    scores = [NAN] * n  # what each indicator brings to its parent
+    in_play = [False] * n
+    points = [0.0] * n
+    for i in range(n):
+        value = raw[i]
+        if plan.adverse[i]:
+            points[i] = max(value, 0.0) if applicable[i] and not math.isnan(value) else 0.0
+        elif applicable[i] and plan.scorable[i]:
+            in_play[i] = True
+            if not math.isnan(value):
+                scores[i] = normalise(plan, i, value) * (1.0 if credit is None else credit[i])
+            elif plan.missing_score[i] is not None:  # a value the report does not state
+                scores[i] = float(plan.missing_score[i])  # type: ignore[arg-type]
+            elif missing == "zero":
+                scores[i] = 0.0
+    group_scores, in_group = _level(plan.groups, scores, in_play, missing)
+    below = scores + group_scores
+    below_active = in_play + [any(in_play[c] for c in group.children) for group in plan.groups]
+    base, in_dimension = _level(plan.dimensions, below, below_active, missing)
+    deductions = [sum(points[i] for i in adverse) for adverse in plan.adverse_of]
+    dimension_scores = [deduct(b, p) for b, p in zip(base, deductions)]
+    overall, dimension_shares = aggregate(plan.overall.method, dimension_scores, plan.overall.weights,
+                                          [True] * len(dimension_scores), missing)
+    group_shares = in_dimension[n:]
+    shares = [in_group[i] * group_shares[g] if g >= 0 else in_dimension[i] for i, g in enumerate(plan.group_of)]
+    return Scores(
+        indicator_scores=tuple(-p if adverse else s for s, p, adverse in zip(scores, points, plan.adverse)),
+        in_play=tuple(in_play),
+        shares=tuple(shares),
+        group_scores=tuple(group_scores),
+        group_shares=tuple(group_shares),
+        dimension_base=tuple(base),
+        deductions=tuple(deductions),
+        dimension_scores=tuple(dimension_scores),
+        dimension_shares=tuple(dimension_shares),
+        overall=overall,
+    )
 
 
-def _column_shares(level: Level, local: FloatArray, columns: int) -> FloatArray:
-    """units × columns of the level below: each column's share in its node (0 for none)."""
-    out = np.zeros((local.shape[0], columns))
-    rows, slots = np.nonzero(level.children >= 0)
-    out[:, level.children[rows, slots]] = local[:, rows, slots]
-    return out
-
-
-def aggregate_active(level: Level, active: BoolArray) -> BoolArray:
-    """units × nodes: a node takes part when any of its children does."""
-    if level.children.size == 0:
-        return np.zeros((active.shape[0], len(level.methods)), dtype=bool)
-    padded = np.concatenate([active, np.zeros((active.shape[0], 1), dtype=bool)], axis=1)
-    return np.asarray(padded[:, level.children].any(axis=2))
-
-
-def aggregate_level(level: Level, values: FloatArray, active: BoolArray,
-                    missing: str) -> tuple[FloatArray, FloatArray]:
-    """Aggregate every node of a level: the nodes of one method in one call of the panel's aggregator.
-
-    :returns: units × nodes aggregates, and units × nodes × slots shares of each child in its node.
-    """
-    units, nodes = values.shape[0], len(level.methods)
-    out = np.full((units, nodes), np.nan)
-    local = np.zeros((units, *level.children.shape))
-    for method in dict.fromkeys(level.methods):
-        positions = np.array([n for n, m in enumerate(level.methods) if m == method], dtype=np.intp)
-        kids = level.children[positions]
-        if kids.size == 0:
-            continue
-        out[:, positions], local[:, positions] = aggregate_nodes(
-            method, values, active, kids, level.weights[positions], missing)
-    return out, local
-
-
-def aggregate_nodes(method: str, values: FloatArray, active: BoolArray, kids: IntArray, weights: FloatArray,
-                    missing: str) -> tuple[FloatArray, FloatArray]:
-    """Aggregate nodes of one method: ``kids`` and ``weights`` are nodes × slots (-1 pads ``kids``).
-
-    The panel's aggregators take children × units × replicates with weights children ×
-    replicates: here the nodes play the replicates, each with its own children's weights.
-    Children that do not apply (``active`` false) or have no value take no part.
-
-    :returns: units × nodes aggregates (NaN when nothing could be aggregated, or a missing child
-        under ``fail``) and units × nodes × slots shares of each child (summing to 1 per node).
-    """
-    exists = kids >= 0
-    gathered = values[:, np.maximum(kids, 0)]  # units × nodes × slots
-    live = active[:, np.maximum(kids, 0)] & exists[None]
-    w = np.where(live, weights[None], 0.0)
-    present = live & ~np.isnan(gathered) & (w > 0)
-    used = np.where(present, w, 0.0)
-    total = used.sum(axis=2)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        local = np.where(total[..., None] > 0, used / np.where(total > 0, total, 1.0)[..., None], 0.0)
-    stacked = np.where(present, gathered, np.nan).transpose(2, 0, 1)  # slots × units × nodes
-    with np.errstate(all="ignore"):  # 1/x of a tiny child overflows harmlessly in the harmonic mean
-        result = BUILTIN_AGGREGATORS[method](stacked, np.where(exists, weights, 0.0).T)
-    # The aggregators renormalise over the children present; a child that does not apply must not
-    # count as present, which the NaN above ensures.
-    result = np.where(total > 0, result, np.nan)
-    if missing == "fail":
-        absent: BoolArray = np.asarray((live & np.isnan(gathered) & (w > 0)).any(axis=2))
-        result = np.where(absent, np.nan, result)
-        local = np.where(absent[..., None], 0.0, local)
-    # Rounding can push a mean a few ulps outside its children's range; the mean cannot be.
-    lo = np.where(present, gathered, np.inf).min(axis=2)
-    hi = np.where(present, gathered, -np.inf).max(axis=2)
-    result = np.where(np.isfinite(result), np.clip(result, np.minimum(lo, hi), np.maximum(lo, hi)), result)
-    return np.asarray(result, dtype=np.float64), np.asarray(local, dtype=np.float64)
-
-
-def aggregate_node(method: str, values: FloatArray, weights: FloatArray, active: BoolArray,
-                   missing: str) -> tuple[FloatArray, FloatArray]:
-    """Aggregate units × children into one node by ``method``; children not ``active`` take no part.
-
-    :returns: the aggregate per unit and each child's effective share (units × children).
-    """
-    if values.shape[1] == 0:
-        return np.full(values.shape[0], np.nan), np.zeros((values.shape[0], 0))
-    kids = np.arange(values.shape[1], dtype=np.intp)[None, :]
-    result, local = aggregate_nodes(method, values, active, kids, np.asarray(weights, dtype=np.float64)[None, :],
-                                    missing)
-    return result[:, 0], local[:, 0, :]
+def _level(nodes: Sequence[Node], values: Sequence[float], active: Sequence[bool],
+           missing: str) -> tuple[list[float], list[float]]:
+    """Aggregate every node of a level: their values, and each child's share in its node (the
+    children are positions in ``values``; one that is no node's child has share 0)."""
+    out: list[float] = []
+    shares = [0.0] * len(values)
+    for node in nodes:
+        value, local = aggregate(node.method, [values[c] for c in node.children], node.weights,
+                                 [active[c] for c in node.children], missing)
+        out.append(value)
+        for c, share in zip(node.children, local):
+            shares[c] = share
+    return out, shares

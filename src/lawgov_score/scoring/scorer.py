@@ -1,16 +1,15 @@
 """Scoring units: a framework with its plugins, observations in, Assessments out.
 
 Each dimension's observations come from its plugin (a report) or from a table; the numbers then
-go through the one engine (:mod:`~lawgov_score.scoring.engine`) — a report is a panel of one, a
-table of ten thousand units is scored in one pass.
+go through the report engine (:mod:`~lawgov_score.scoring.engine`), unit by unit.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-import numpy as np
 import pluggy
 from attrs import evolve, frozen
 
@@ -125,7 +124,7 @@ class Scorer:
     def assess_table(
         self, groups: Sequence[tuple[Unit, Mapping[str, Observation]]], input_sha256: str, source: str | None
     ) -> list[Assessment]:
-        """Score many units of a table at once (one pass of the engine)."""
+        """Score the units of a table, each as the engine scores a report's values."""
         return self._score(groups, input_sha256, source, list(self.broken), False, Context())
 
     def _score(
@@ -138,34 +137,32 @@ class Scorer:
         context: Context,
     ) -> list[Assessment]:
         plan = self.plan
-        raw = np.full((len(groups), len(plan.indicators)), np.nan)
-        credit = np.ones(raw.shape)
         column = {ind.id: i for i, ind in enumerate(plan.indicators)}
-        for row, (_, observations) in enumerate(groups):
-            for indicator_id, observation in observations.items():
-                i = column.get(indicator_id)
-                if i is not None and observation.value is not None:
-                    raw[row, i] = observation.value
-                    credit[row, i] = observation.credit
         failed = {f.dimension for f in failures}
-        for d, dimension in enumerate(self.framework.dimensions):
-            if dimension.code in failed:
-                raw[:, [i for i, dim in enumerate(plan.dimension_of) if dim == d]] = np.nan
-        applicable = plan.applicable([unit.level for unit, _ in groups])
-        scores = evaluate(plan, raw, applicable, self.framework.missing, credit)
+        # A failed dimension's values take no part: its score is a failure, not its indicators'.
+        silenced = {i for i, d in enumerate(plan.dimension_of) if self.framework.dimensions[d].code in failed}
         provenance = self._provenance(input_sha256, source, context)
         out = []
-        for row, (unit, observations) in enumerate(groups):
+        for unit, observations in groups:
+            raw = [math.nan] * len(plan.indicators)
+            credit = [1.0] * len(plan.indicators)
+            for indicator_id, observation in observations.items():
+                i = column.get(indicator_id)
+                if i is not None and observation.value is not None and i not in silenced:
+                    raw[i] = float(observation.value)
+                    credit[i] = float(observation.credit)
+            applicable = plan.applicable(unit.level)
+            scores = evaluate(plan, raw, applicable, self.framework.missing, credit)
             dimensions = [
                 _failed(dimension, next(f for f in failures if f.dimension == dimension.code))
                 if dimension.code in failed
-                else dimension_score(plan, scores, row, d, observations, applicable[row], self.framework.missing)
+                else dimension_score(plan, scores, d, observations, applicable, self.framework.missing)
                 for d, dimension in enumerate(self.framework.dimensions)
             ]
             if from_report:
                 dimensions = [_no_evidence(d) for d in dimensions]
-            overall = scores.overall[row]
-            out.append(self._assemble(unit, dimensions, None if np.isnan(overall) else float(overall),
+            overall = scores.overall
+            out.append(self._assemble(unit, dimensions, None if math.isnan(overall) else overall,
                                       failures, provenance, context))
         return out
 
