@@ -294,7 +294,7 @@ def evaluate(plan: Plan, raw: Sequence[float], applicable: Sequence[bool], missi
     below = scores + group_scores
     below_active = in_play + [any(in_play[c] for c in group.children) for group in plan.groups]
     base, in_dimension = _level(plan.dimensions, below, below_active, missing)
-    deductions = [sum(points[i] for i in adverse) for adverse in plan.adverse_of]
+    deductions = [sum((points[i] for i in adverse), 0.0) for adverse in plan.adverse_of]
     dimension_scores = [deduct(b, p) for b, p in zip(base, deductions)]
     overall, dimension_shares = aggregate(plan.overall.method, dimension_scores, plan.overall.weights,
                                           [True] * len(dimension_scores), missing)
