@@ -25,6 +25,7 @@ from collections.abc import Callable
 from attrs import frozen
 
 from lawgov_score.errors import InputError
+from lawgov_score.reading.han import cjk_count
 from lawgov_score.reading.model import Document
 
 THRESHOLD = 4.0
@@ -39,7 +40,6 @@ _TERMS = re.compile("|".join(sorted((
     "权责清单", "权力清单", "放管服", "证明事项", "政务公开", "矛盾纠纷", "人民调解", "行政调解",
     "法治督察", "案卷评查", "政府规章", "地方性法规",
 ), key=len, reverse=True)))
-_CHINESE = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _TITLE_LINES = 5  # a title stands in the first lines (after a web page's 来源/发布时间 line)
 _TITLE_CHARS = 60
@@ -95,7 +95,7 @@ Rule = Callable[[Document, list[str]], tuple[float, str]]
 def check_report(document: Document) -> Verdict:
     """Weigh the evidence that ``document`` is an annual report on building a law-based government."""
     text = document.text
-    chinese = len(_CHINESE.findall(text))
+    chinese = cjk_count(text)
     latin = len(_LATIN.findall(text))
     if chinese < _MIN_CHINESE_SHARE * (chinese + latin) or not chinese:
         share = chinese / max(chinese + latin, 1)
@@ -125,7 +125,7 @@ def require_report(document: Document) -> None:
 def _vocabulary(document: Document, titles: list[str]) -> tuple[float, str]:
     text = document.text
     hits = len(_TERMS.findall(text))
-    per_thousand = 1000 * hits / max(len(_CHINESE.findall(text)), 1)
+    per_thousand = 1000 * hits / max(cjk_count(text), 1)
     points = min(_VOCABULARY_MAX, round(per_thousand / _TERMS_PER_POINT, 1))
     return points, f"{hits} terms of law-based government, {per_thousand:.0f} per 1,000 characters"
 
