@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 
 from attrs import frozen
 
+from lawgov_score.patterns import lazy
 from lawgov_score.reading.model import GovernmentLevel, Level
 from lawgov_score.reading.regions import MUNICIPALITIES, prefectures, provinces
 
@@ -45,9 +46,9 @@ _TOWNSHIP = re.compile(rf"{_NAME}{{1,8}}?(?:民族乡|街道|苏木|镇|(?<!城)
 # What stands for the government of the last division (人民政府, 街道办事处, a zone's 管委会, the
 # party committee 委) rather than one of its departments.
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|行政公署|办事处|管理委员会|管委会|委)$")
-_GOVERNMENT_WORD = re.compile(r"人民政府|政府|行政公署|街道办事处|办事处|管理委员会|管委会")
+_GOVERNMENT_WORD = lazy(r"人民政府|政府|行政公署|街道办事处|办事处|管理委员会|管委会")
 # How the name of a body of a government ends (局, 委员会, 办公室 …).
-_DEPARTMENT = re.compile(r"(?:局|厅|委员会|委|办公室|办|署|中心|院|所|队|站|处|室|部|会|社|馆)$")
+_DEPARTMENT = lazy(r"(?:局|厅|委员会|委|办公室|办|署|中心|院|所|队|站|处|室|部|会|社|馆)$")
 _PARTY = re.compile(r"^(?:中共|中国共产党)")
 _DIVISION_ENDS = ("区", "县", "市", "旗")
 
@@ -85,13 +86,13 @@ def describe(name: str) -> Body:
     ``name`` is not the name of a body or a region (法治政府, 青岛市深入贯彻)."""
     chain, rest = _divisions(name.strip())
     if not chain:
-        department = len(rest) >= 3 and _DEPARTMENT.search(rest) is not None
+        department = len(rest) >= 3 and _DEPARTMENT().search(rest) is not None
         return Body(level="department" if department else None, government_level=None, region=None)
     region = "".join(division for division, _ in chain)
     own = chain[-1][1]
     if not rest or _GOVERNMENT.fullmatch(rest):
         return Body(level=own, government_level=own, region=region)
-    if _DEPARTMENT.search(rest):
+    if _DEPARTMENT().search(rest):
         return Body(level="department", government_level=own, region=region)
     return Body(level=None, government_level=None, region=None)
 
@@ -103,7 +104,7 @@ def leading_region(text: str) -> str | None:
     if not chain:
         return None
     end = len(text) - len(rest)
-    government = _GOVERNMENT_WORD.match(rest)
+    government = _GOVERNMENT_WORD().match(rest)
     return text[: end + (government.end() if government else 0)]
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from attrs import frozen
 
 from lawgov_score.errors import InputError
+from lawgov_score.patterns import lazy
 from lawgov_score.reading.han import cjk_count
 from lawgov_score.reading.model import Document
 
@@ -45,10 +46,10 @@ _TITLE_LINES = 5  # a title stands in the first lines (after a web page's 来源
 _TITLE_CHARS = 60
 # A title is a short line without a sentence's punctuation.
 _NOT_TITLE = re.compile(r"[,。;]")
-_REPORT_TITLE = re.compile(r"(?:法治政府建设|依法行政|法治\w{0,4}建设)[^\n。]{0,24}?(?:报告|情况|工作总结)")
+_REPORT_TITLE = lazy(r"(?:法治政府建设|依法行政|法治\w{0,4}建设)[^\n。]{0,24}?(?:报告|情况|工作总结)")
 # A headline about a report (发布……报告) or a notice that asks for one (关于做好……报告工作) is neither.
-_ABOUT_REPORT = re.compile(r"发布|公布|出炉|召开|举行|举办|印发|做好|报送|撰写")
-_OTHER_TITLE = re.compile(
+_ABOUT_REPORT = lazy(r"发布|公布|出炉|召开|举行|举办|印发|做好|报送|撰写")
+_OTHER_TITLE = lazy(
     r"(?:通知|通报|公告|通告|方案|要点|规划|意见|办法|规定|讲话|纪要|公报|白皮书|简报|政府工作报告)"
     r"\s*(?:\([^)]*\))?\s*$")
 _FORMULA = re.compile(r"现将[^。\n]{0,40}?报告如下|现报告如下|[专特]此报告")
@@ -132,14 +133,14 @@ def _vocabulary(document: Document, titles: list[str]) -> tuple[float, str]:
 
 def _report_title(document: Document, titles: list[str]) -> tuple[float, str]:
     for line in titles:
-        if _REPORT_TITLE.search(line) and not _OTHER_TITLE.search(line) and not _ABOUT_REPORT.search(line):
+        if _REPORT_TITLE().search(line) and not _OTHER_TITLE().search(line) and not _ABOUT_REPORT().search(line):
             return 4.0, f"titled as a report on law-based government ({line[:40]})"
     return 0.0, ""
 
 
 def _other_title(document: Document, titles: list[str]) -> tuple[float, str]:
     for line in titles:
-        found = _OTHER_TITLE.search(line)
+        found = _OTHER_TITLE().search(line)
         if found:
             return -5.0, f"titled as another kind of document ({line[:40]})"
     return 0.0, ""
