@@ -31,8 +31,9 @@ def trie(words: Iterable[str], guards: dict[str, str]) -> str:
         # characters is a 64k-entry table to build).
         branches = [re.escape(char) + emit(node[char], prefix + char) for char in sorted(c for c in node if c)]
         if "" in node:  # the word ending here is tried last, so longer words win
-            not_before = guards.get(prefix)
-            branches.append(f"(?![{not_before}])" if not_before else "")
+            # one lookahead per character rather than a class: the same test, and a class of three
+            # or more CJK characters costs far more to compile
+            branches.append("".join(f"(?!{re.escape(char)})" for char in guards.get(prefix, "")))
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return emit(root, "")
