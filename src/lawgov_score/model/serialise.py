@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 def to_dict(obj: Any) -> Any:
     """A JSON-ready copy of an attrs object: tuples become lists, nested objects dicts."""
-    names = _value_fields(type(obj))
+    names = _value_fields(obj.__class__)
     if names is not None:
         return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):
