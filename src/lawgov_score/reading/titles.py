@@ -23,6 +23,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from lawgov_score.reading.han import is_han
 from lawgov_score.reading.wordtrie import alternation
 
 LINE_TITLE_MAX = 60
@@ -74,17 +75,13 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
         at = found.start()
         char = text[at]
         if char == " ":
-            if not (at and at + 1 < limit and (_is_han(text[at - 1]) or text[at - 1] in _BEFORE_GAP)
-                    and (_is_han(text[at + 1]) or text[at + 1].isdecimal() or text[at + 1] in _AFTER_GAP)):
+            if not (at and at + 1 < limit and (is_han(text[at - 1]) or text[at - 1] in _BEFORE_GAP)
+                    and (is_han(text[at + 1]) or text[at + 1].isdecimal() or text[at + 1] in _AFTER_GAP)):
                 continue
-        elif char == "2" and not (at and _is_han(text[at - 1])):
+        elif char == "2" and not (at and is_han(text[at - 1])):
             continue
         return at
     return -1
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 def title_span(text: str, start: int, end: int, facts: FactSpans) -> tuple[int, int]:
