@@ -92,7 +92,8 @@ def main() -> int:
               f"{cpu['min'] * 1e3:4.0f}–{cpu['max'] * 1e3:4.0f}  {rss['min']:5.1f}–{rss['max']:5.1f}  {ratio_text}")
     score = results["ratios"]["score json"]
     verdict = "met" if score["median"] <= TARGET else "NOT met"
-    print(f"target: score json ≤ {TARGET:g}× import — median {score['median']:.2f}× over {args.rounds} rounds: {verdict}")
+    print(f"target: score json ≤ {TARGET:g}× import — median {score['median']:.2f}× over {args.rounds} rounds: "
+          f"{verdict}")
     return 0
 
 

@@ -71,6 +71,7 @@ def test_panel_engine_scores_raw_values_as_the_report_engine(data: st.DataObject
         assert same(_value(scores.overall), panel_score(result, row, framework.id))
 
 
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # the panel's 1/x of a tiny score
 @given(st.data())
 def test_ranking_assessments_reproduces_their_scores(scorer: Scorer, data: st.DataObject) -> None:
     """Scored assessments ranked with ``examples/reports-pipeline.json`` get back every dimension,
