@@ -98,14 +98,21 @@ def aggregate(method: str, values: Sequence[float], weights: Sequence[float], ac
     :returns: the aggregate (NaN when nothing could be aggregated), and each child's share of
         it (summing to 1 when there is an aggregate, 0 for a child that is not present).
     """
-    present = [c for c, (v, w, a) in enumerate(zip(values, weights, active)) if a and w > 0 and not math.isnan(v)]
+    present: list[int] = []
+    kids: list[float] = []
+    used: list[float] = []
+    absent = False
+    for c, (v, w, a) in enumerate(zip(values, weights, active)):
+        if a and w > 0:
+            if math.isnan(v):
+                absent = True
+            else:
+                present.append(c)
+                kids.append(v)
+                used.append(w)
     shares = [0.0] * len(values)
-    if not present:
+    if not present or (absent and missing == "fail"):
         return NAN, shares
-    if missing == "fail" and any(a and w > 0 and math.isnan(v) for v, w, a in zip(values, weights, active)):
-        return NAN, shares
-    kids = [values[c] for c in present]
-    used = [weights[c] for c in present]
     total = sum(used)
     for c, w in zip(present, used):
         shares[c] = w / total
