@@ -12,7 +12,9 @@ Done once per report and set of dimensions (every dimension plugin reads the sam
 4. a figure is credited to the task of its clause, and to no other (one fact, one task); a figure
    whose clause names no task is credited to its dimension's data only;
 5. a clause that reports a bad result (see :mod:`~lawgov_score.assess.adverse`) is evidence against
-   its dimension, never for it: its figures are not credited;
+   its dimension, never for it: neither its figures nor those of the clauses that go on telling it
+   (the rest of its sentence; all of it when the bad news is a passive — 被责令纠正 — about the
+   clause before) are credited;
 6. each clause's evidence is graded: ``quantified`` (a credited figure), ``action`` (a named
    document, mechanism, platform, body or event, or a date), ``mentioned`` (the task is named).
 """
@@ -163,9 +165,10 @@ def _attribute(
 ) -> None:
     """Give each clause of one sentence its task and grade, and each credible figure its dimension."""
     previous: tuple[str, str | None] | None = None
+    against = _against(sentence)
     for number, (start, end) in enumerate(sentence.clauses):
         clause = sentence.text[start:end]
-        if adverse_kind(clause) is not None:  # bad news is evidence against the task, never for it
+        if number >= against:  # bad news is evidence against the task, never for it
             continue
         own = [h for h in hits if start <= h.start < end]
         figures = [f for f in stated if f.clause == number and _credible(f, repeated, rejected)]
@@ -193,6 +196,17 @@ def _attribute(
         if own or counted:
             evidence[code].append(Evidence(sentence, number, code, task, terms, grade, detail, tuple(counted)))
         previous = choice
+
+
+def _against(sentence: Sentence) -> int:
+    """The first clause of ``sentence`` that is bad news or tells more of it: from the first adverse
+    clause on (发生数据泄露事件2起,涉及个人信息3万余条), or every clause when one is a passive that
+    speaks of the clause before it (有3项决策未依法审查,被责令纠正)."""
+    for number, (start, end) in enumerate(sentence.clauses):
+        found = adverse_kind(sentence.text[start:end])
+        if found is not None:
+            return 0 if found[1].startswith("被") and sentence.text[start:end].lstrip().startswith("被") else number
+    return len(sentence.clauses)
 
 
 def credibility_warnings(analysis: Analysis) -> list[ScoreWarning]:
