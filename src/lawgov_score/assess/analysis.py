@@ -3,7 +3,7 @@
 Done once per report and set of dimensions (every dimension plugin reads the same analysis):
 
 1. each measure sentence is read once by its content (a statement repeated anywhere counts once);
-   a term list earns nothing;
+   a term list earns nothing, nor does a copy of a template filled in for many tasks;
 2. each clause (between commas and semicolons) is given at most one key task: the one whose term
    in the clause is most specific (longest), the clause's last term (the object of its verb) and
    the section the sentence stands in breaking ties — a prior, never the evidence;
@@ -69,6 +69,8 @@ class Analysis:
     facts: dict[str, tuple[StatedFact, ...]]
     """Dimension code → the distinct credited figures of that dimension."""
     term_lists: tuple[Sentence, ...]
+    templated: tuple[Sentence, ...]
+    """Copies of a template the report fills in for many tasks (all but the first): not credited."""
     repeated: frozenset[float]
     implausible: tuple[StatedFact, ...]
     contradicted: tuple[StatedFact, ...]
@@ -120,7 +122,10 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
     hits = {s.index: tuple(index.find(s.text)) for s in unique}
     term_lists = tuple(s for s in unique if credibility.is_term_list(s, hits[s.index]))
     listed = {s.index for s in term_lists}
-    kept = [s for s in unique if s.index not in listed]
+    statements = [s for s in unique if s.index not in listed]
+    templated = credibility.template_copies(statements, [hits[s.index] for s in statements])
+    copies = {s.index for s in templated}
+    kept = [s for s in statements if s.index not in copies]
     stated = _stated_by_sentence(view)
     candidates = [f for s in kept for f in stated.get(s.index, ())]
     distinct = list({f.key: f for f in candidates}.values())
@@ -138,6 +143,7 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
         evidence={code: tuple(items) for code, items in evidence.items()},
         facts={code: tuple(items.values()) for code, items in facts.items()},
         term_lists=term_lists,
+        templated=templated,
         repeated=repeated,
         implausible=implausible,
         contradicted=contradicted,
@@ -219,6 +225,13 @@ def credibility_warnings(analysis: Analysis) -> list[ScoreWarning]:
             f"{n} sentence(s) only string the framework's terms together and earn nothing "
             f"(first: {analysis.term_lists[0].quote[:40]})",
             f"{n}处语句仅罗列指标术语，不计分（首处：{analysis.term_lists[0].quote[:40]}）"))
+    if analysis.templated:
+        n = len(analysis.templated)
+        out.append(ScoreWarning(
+            "credibility.templated",
+            f"{n} sentence(s) repeat a template with only terms and numbers changed and earn nothing "
+            f"(first: {analysis.templated[0].quote[:40]})",
+            f"{n}处语句套用同一句式、仅替换术语和数字，不计分（首处：{analysis.templated[0].quote[:40]}）"))
     density = analysis.density
     if density.discount < 1:
         out.append(ScoreWarning(
