@@ -218,20 +218,15 @@ def _against(sentence: Sentence) -> int:
 def credibility_warnings(analysis: Analysis) -> list[ScoreWarning]:
     """What the report's reader must know about evidence that was discounted or not credited."""
     out = []
-    if analysis.term_lists:
-        n = len(analysis.term_lists)
-        out.append(ScoreWarning(
-            "credibility.term_list",
-            f"{n} sentence(s) only string the framework's terms together and earn nothing "
-            f"(first: {analysis.term_lists[0].quote[:40]})",
-            f"{n}处语句仅罗列指标术语，不计分（首处：{analysis.term_lists[0].quote[:40]}）"))
-    if analysis.templated:
-        n = len(analysis.templated)
-        out.append(ScoreWarning(
-            "credibility.templated",
-            f"{n} sentence(s) repeat a template with only terms and numbers changed and earn nothing "
-            f"(first: {analysis.templated[0].quote[:40]})",
-            f"{n}处语句套用同一句式、仅替换术语和数字，不计分（首处：{analysis.templated[0].quote[:40]}）"))
+    for code, sentences, en, zh in (
+        ("credibility.term_list", analysis.term_lists, "only string the framework's terms together", "仅罗列指标术语"),
+        ("credibility.templated", analysis.templated, "repeat a template with only terms and numbers changed",
+         "套用同一句式、仅替换术语和数字"),
+    ):
+        if sentences:
+            first = sentences[0].quote[:40]
+            out.append(ScoreWarning(code, f"{len(sentences)} sentence(s) {en} and earn nothing (first: {first})",
+                                    f"{len(sentences)}处语句{zh}，不计分（首处：{first}）"))
     density = analysis.density
     if density.discount < 1:
         out.append(ScoreWarning(
