@@ -152,6 +152,11 @@ def repeat_paragraphs(text: str) -> str:
     return "".join(line + "\n" + line + "\n" for line in text.splitlines() if line.strip())
 
 
+def repeat_sentences(text: str) -> str:
+    """Every sentence said twice where it stands, headings' titles included."""
+    return re.sub(r"([^。\n]+。)", r"\1\1", text)
+
+
 def remove_runin_titles(text: str) -> str:
     """(一)Title。Body → (一)Body in the measures part."""
     head, tail = _split_plans(text)
@@ -262,6 +267,7 @@ def wrapped_narrow(text: str) -> str:
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "repeat_report": repeat_report,
     "repeat_paragraphs": repeat_paragraphs,
+    "repeat_sentences": repeat_sentences,
     "remove_runin_titles": remove_runin_titles,
     "numbered_paragraphs": numbered_paragraphs,
     "arabic_subheadings": arabic_subheadings,

@@ -2,7 +2,8 @@
 
 Done once per report and set of dimensions (every dimension plugin reads the same analysis):
 
-1. each measure sentence is read once by its content (a statement repeated anywhere counts once);
+1. each measure sentence is read once by its content (a statement repeated anywhere counts once;
+   one that repeats a heading is a heading);
    a term list earns nothing, nor does a copy of a template filled in for many tasks;
 2. each clause (between commas and semicolons) is given at most one key task: the one whose term
    in the clause is most specific (longest), the clause's last term (the object of its verb) and
@@ -113,7 +114,8 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
     view = view_of(document)
     index = term_index(dimensions)
     codes = frozenset(d.code for d in dimensions)
-    seen: set[str] = set()
+    # a heading is never evidence, nor is the same words again in the body (a title repeated)
+    seen: set[str] = {s.key for s in view.sentences if s.heading and s.key}
     unique: list[Sentence] = []
     for sentence in view.measures:
         if sentence.key and sentence.key not in seen:
