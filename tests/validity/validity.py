@@ -163,6 +163,12 @@ def remove_runin_titles(text: str) -> str:
     return _SUB.sub(lambda m: f"({m['n']}){m['body']}", head) + tail
 
 
+def titles_with_colons(text: str) -> str:
+    """(一)Title。Body → (一)Title:Body: the run-in title ends with a colon, inside its sentence."""
+    head, tail = _split_plans(text)
+    return _SUB.sub(lambda m: f"({m['n']}){m['title']}:{m['body']}", head) + tail
+
+
 def numbered_paragraphs(text: str) -> str:
     """(一)Title。Body → 1.Body: numbered paragraphs without titles."""
     head, tail = _split_plans(text)
@@ -270,6 +276,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "repeat_sentences": repeat_sentences,
     "remove_runin_titles": remove_runin_titles,
     "numbered_paragraphs": numbered_paragraphs,
+    "titles_with_colons": titles_with_colons,
     "arabic_subheadings": arabic_subheadings,
     "part_headings": part_headings,
     "umbrella": umbrella,

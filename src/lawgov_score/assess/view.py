@@ -20,6 +20,7 @@ from lawgov_score.reading.model import Document, Fact, Section
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _PERIOD_END = re.compile(r"[。！？!?\n]")
+_TITLE_MARKS = frozenset(":,：，")  # what may end a title inside its sentence
 _CLAUSE_END = re.compile(r"[,，;；:：。！？!?]")
 # What follows a fact in its phrase stops at the next list item too:
 # 对58份文件|进行公平竞争审查, 撤销19宗|、确认违法13宗.
@@ -158,6 +159,23 @@ def _stated(document: Document, sentence: Sentence, n_start: int) -> list[Stated
     return _mark_earlier_levels(out)
 
 
+def _title_ends(document: Document) -> set[int]:
+    """Where the headings' titles end in the normalised text, with the mark after them: a title
+    that ends in ``:`` or ``,`` (``(一)完善应急制度:印发……``) is its own sentence all the same."""
+    text, offsets, shift = document.text, document.offsets, _shift(document)
+    out: set[int] = set()
+    stack = list(document.sections)
+    while stack:
+        section = stack.pop()
+        stack.extend(section.children)
+        if section.title_end <= section.title_start:
+            continue
+        end = section.title_end - shift if shift is not None else bisect.bisect_left(offsets, section.title_end)
+        if 0 < end < len(text) and text[end] in _TITLE_MARKS:
+            out.add(end + 1)
+    return out
+
+
 def _shift(document: Document) -> int | None:
     """``original index − normalised index`` when it is the same everywhere, else ``None``."""
     offsets = document.offsets
@@ -185,7 +203,8 @@ def view_of(document: Document) -> ReportView:
     """Split ``document`` into sentences and attach facts and sections (cached per document)."""
     text = document.text
     shift = _shift(document)
-    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    ends = {m.end() for m in _SENTENCE_END.finditer(text)} | _title_ends(document)
+    bounds = [0, *sorted(end for end in ends if 0 < end < len(text)), len(text)]
     periods = [0, *(m.end() for m in _PERIOD_END.finditer(text)), len(text)]
     period_index = 0
     facts = sorted(document.facts, key=lambda f: f.start)
