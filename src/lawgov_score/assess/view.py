@@ -37,7 +37,7 @@ NOT_MEASURES = frozenset({"shortcomings", "plans", "closing"})
 _CHANGE_LINK = re.compile(r"^[^,，;；。0-9]{0,8}?(?:降至|降到|下降至|下降到|减至|减少至|减少到|压缩至|压缩到|"
                           r"缩短至|缩短到|"
                           r"增至|增长至|增长到|增加至|增加到|提高至|提高到|提升至|提升到|上升至|上升到|升至|达到|变为|为)")
-_CHANGE_FROM = re.compile(r"(?:由|从)[^,，;；。]{0,16}$")
+_CHANGE_FROM = re.compile(r"(?:由|从|较|比)[^,，;；。]{0,16}$")
 
 
 def reads_as_body(text: str, facts: list[Fact]) -> bool:
@@ -185,7 +185,8 @@ def _shift(document: Document) -> int | None:
 
 
 def _mark_earlier_levels(facts: list[StatedFact]) -> list[StatedFact]:
-    """In 由A降至B / 从A提高到B, A is the earlier level: the current value is B."""
+    """In 由A降至B / 从A提高到B / 较上年的A下降至B, A is the earlier level: the current value is B,
+    and B is of what A is of (从上年12.5%降到今年6.3%: the 6.3% is the rate A names)."""
     out = list(facts)
     for index, (first, second) in enumerate(pairwise(facts)):
         if first.fact.kind != second.fact.kind or first.fact.unit != second.fact.unit:
@@ -193,9 +194,19 @@ def _mark_earlier_levels(facts: list[StatedFact]) -> list[StatedFact]:
         text = first.sentence.text
         clause_start = first.sentence.clauses[first.clause][0] if first.sentence.clauses else 0
         # The link may open the later fact's quote (降至14.6%), the 由 stand inside the earlier one's.
-        if _CHANGE_LINK.match(text[first.end : second.end]) and _CHANGE_FROM.search(text[clause_start : first.end]):
+        link = _year_free(text[first.end : second.end])
+        if _CHANGE_LINK.match(link) and _CHANGE_FROM.search(text[clause_start : first.end]):
             out[index] = evolve(first, earlier_level=True)
+            out[index + 1] = evolve(out[index + 1], phrase=first.phrase + out[index + 1].phrase)
     return out
+
+
+_YEAR = re.compile(r"(?:20\d\d年度?|今年|本年度?|当年)的?")
+
+
+def _year_free(link: str) -> str:
+    """The words between two levels without the years that date them (下降为2023年的6.3%)."""
+    return _YEAR.sub("", link) if "年" in link else link
 
 
 @lru_cache(maxsize=16)
