@@ -69,7 +69,11 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
             "year must be a whole number",
             'row 2, column "year"',
         ),
-        ("unit,year,indicator,value\n甲县,2023,p1.online_rate\n", "3 cells, fewer than the 4 columns of the header", "row 2"),
+        (
+            "unit,year,indicator,value\n甲县,2023,p1.online_rate\n",
+            "3 cells, fewer than the 4 columns of the header",
+            "row 2",
+        ),
         ("year,indicator,value\n2023,p1.online_rate,1\n", 'needs a header row with a "unit" column', "row 1"),
         (
             "unit,p1.online_rate\n甲县,1\n甲县,0.5\n",

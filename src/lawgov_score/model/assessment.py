@@ -67,6 +67,7 @@ class IndicatorScore:
     group: str = ""
     grade: str | None = None
     flags: tuple[str, ...] = field(default=(), converter=tuple_of)
+    name_en: str = ""
 
 
 @frozen
@@ -129,10 +130,11 @@ class AuditFinding:
 
 @frozen
 class PluginVersion:
-    """A plugin that took part in an assessment."""
+    """A plugin that took part in an assessment, and the dimensions of the framework it provided."""
 
     name: str
     version: str
+    dimensions: tuple[str, ...] = field(default=(), converter=tuple_of)
 
 
 @frozen

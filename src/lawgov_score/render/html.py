@@ -23,8 +23,8 @@ from markupsafe import Markup, escape
 
 from lawgov_score.errors import InputError
 from lawgov_score.model import tuple_of
-from lawgov_score.model.assessment import Assessment, AuditFinding, DimensionScore, IndicatorScore
-from lawgov_score.render import charts, views
+from lawgov_score.model.assessment import Assessment, AuditFinding, DimensionScore, IndicatorScore, ScoreWarning
+from lawgov_score.render import charts, views, words
 from lawgov_score.render.views import Axis, UnitScores
 
 if TYPE_CHECKING:
@@ -59,8 +59,59 @@ def environment() -> jinja2.Environment:
         arrows=views.ARROWS,
         words=views.WORDS,
         pass_line=views.PASS_LINE,
+        bi=_bilingual,
+        status_name=_status_name,
+        rule_text=_rule_text,
+        warning_text=_warning_text,
+        grade_name=_grade_name,
+        audit_result=_audit_result,
+        legend_bands=words.band_legend,
+        legend_statuses=words.status_legend,
+        legend_grades=words.task_grade_legend,
     )
     return env
+
+
+@jinja2.pass_context
+def _bilingual(context: Any, zh: str, en: str) -> Markup:
+    """``zh`` and ``en`` as one label: the page's language first, the other beside it, muted."""
+    lang = context.get("lang", words.DEFAULT_LANG)
+    first, second, second_lang = (zh, en, "en") if lang == "zh" else (en, zh, "zh-Hans")
+    if not second or first == second:
+        return Markup(escape(first))
+    return Markup(f'{escape(first)} <span class="en" lang="{second_lang}">{escape(second)}</span>')
+
+
+@jinja2.pass_context
+def _status_name(context: Any, status: str) -> str:
+    return words.status_name(status, context.get("lang", words.DEFAULT_LANG))
+
+
+@jinja2.pass_context
+def _rule_text(context: Any, indicator: IndicatorScore) -> str:
+    return words.rule_text(indicator.rule, indicator.rule_zh, context.get("lang", words.DEFAULT_LANG))
+
+
+@jinja2.pass_context
+def _warning_text(context: Any, warning: Any) -> str:
+    if not isinstance(warning, ScoreWarning):
+        return str(warning)
+    text = words.message_text(warning.message, warning.message_zh, context.get("lang", words.DEFAULT_LANG))
+    where = warning.indicator or warning.dimension
+    return f"{where}: {text}" if where else text
+
+
+@jinja2.pass_context
+def _grade_name(context: Any, grade: str | None) -> str:
+    return words.task_grade_name(grade, context.get("lang", words.DEFAULT_LANG))
+
+
+@jinja2.pass_context
+def _audit_result(context: Any, status: str) -> str:
+    from lawgov_score.render.rows import AUDIT_RESULTS
+
+    zh, en = AUDIT_RESULTS.get(status, (status, status))
+    return zh if context.get("lang", words.DEFAULT_LANG) == "zh" else en
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +137,10 @@ class MarkSpan:
     start: int
     end: int
     kind: str = "evidence"
+    dims: tuple[int, ...] = ()
+    """Positions (1, 2 …) of the dimensions whose evidence this is: its colour, and the filter."""
+    codes: tuple[str, ...] = ()
+    """The codes of those dimensions."""
 
 
 def highlight(text: str, spans: Sequence[MarkSpan]) -> Markup:
@@ -118,8 +173,12 @@ def highlight(text: str, spans: Sequence[MarkSpan]) -> Markup:
         out.extend(f'<span class="anchor" id="{escape(s.id)}" tabindex="-1"></span>' for s in opening[1:])
         ident = f' id="{escape(opening[0].id)}" tabindex="-1"' if opening else ""
         kinds = " ".join(sorted({s.kind for s in active.values()}))
+        positions = sorted({k for s in active.values() for k in s.dims})
+        classes = " ".join([kinds, *(f"dim-{k}" for k in positions)])
+        codes = " ".join(dict.fromkeys(c for s in active.values() for c in s.codes))
+        dims = f' data-dims="{escape(codes)}"' if codes else ""
         ids = " ".join(active)
-        out.append(f'<mark class="{kinds}"{ident} data-spans="{escape(ids)}">{piece}</mark>')
+        out.append(f'<mark class="{classes}"{ident}{dims} data-spans="{escape(ids)}">{piece}</mark>')
     return Markup("".join(out))
 
 
@@ -138,6 +197,10 @@ class Quote:
     anchor: str
     exact: bool = True
     """The report text at the span reads as the quote (false: the page says so)."""
+    dim: int = 0
+    """Position of the quote's dimension (1, 2 …), for its colour and the filter."""
+    code: str = ""
+    indicator: str = ""
 
 
 @frozen
@@ -169,7 +232,8 @@ class AuditRow:
 
 @frozen
 class UnitReport:
-    """Everything the page shows about one assessment."""
+    """Everything the page shows about one assessment; ``quotes`` in the order of the text when
+    it is shown (so the list follows the text), else by dimension and indicator."""
 
     prefix: str
     assessment: Assessment
@@ -182,6 +246,7 @@ class UnitReport:
     text: Markup | None = None
     source: str | None = None
     published: str | None = None
+    quotes: tuple[Quote, ...] = field(default=(), converter=tuple_of)
 
     @property
     def title(self) -> str:
@@ -194,34 +259,44 @@ class UnitReport:
 
 
 def unit_report(assessment: Assessment, document: Document | None, prefix: str = "") -> UnitReport:
-    """Collect what the page shows for one assessment, marking its spans in the document's text."""
+    """Collect what the page shows for one assessment, marking its spans in the document's text,
+    each in the colour of its dimension."""
     original = document.original if document is not None else None
     span_ids: dict[tuple[int, int], str] = {}
-    marks: list[MarkSpan] = []
+    owners: dict[tuple[int, int], dict[int, str]] = {}
+    kinds: dict[tuple[int, int], str] = {}
 
-    def target(start: int | None, end: int | None, kind: str) -> str | None:
+    def target(start: int | None, end: int | None, kind: str, dim: int, code: str) -> str | None:
         if original is None or start is None or end is None or not 0 <= start < end <= len(original):
             return None
         key = (start, end)
         if key not in span_ids:
             span_ids[key] = f"{prefix}span-{len(span_ids) + 1}"
-            marks.append(MarkSpan(span_ids[key], start, end, kind))
+            kinds[key] = kind
+        if dim:
+            owners.setdefault(key, {})[dim] = code
         return span_ids[key]
 
     counter = 0
     dims = []
-    for d in assessment.dimensions:
+    for position, d in enumerate(assessment.dimensions, start=1):
         rows = []
         for ind in d.indicators:
             quotes = []
             for ev in ind.evidence:
                 counter += 1
-                where = target(ev.start, ev.end, "evidence")
+                where = target(ev.start, ev.end, "evidence", position, d.code)
                 exact = where is None or original is None or original[ev.start : ev.end] == ev.quote
-                quotes.append(Quote(counter, ev.quote, where, ev.start, ev.end, f"{prefix}q-{counter}", exact))
+                quotes.append(Quote(counter, ev.quote, where, ev.start, ev.end, f"{prefix}q-{counter}", exact,
+                                    position, d.code, ind.name_zh))
             rows.append(IndicatorRow(ind, quotes))
         dims.append(DimensionView(d, views.axis(d.code, d.title_zh, d.title_en), rows))
-    audit = [AuditRow(f, target(f.start, f.end, "audit")) for f in assessment.audit]
+    positions = {d.code: k for k, d in enumerate(assessment.dimensions, start=1)}
+    audit = [AuditRow(f, target(f.start, f.end, "audit", positions.get(f.dimension or "", 0), f.dimension or ""))
+             for f in assessment.audit]
+    marks = [MarkSpan(ident, start, end, kinds[(start, end)], tuple(sorted(owners.get((start, end), {}))),
+                      tuple(owners.get((start, end), {}).values()))
+             for (start, end), ident in span_ids.items()]
     axes = [d.axis for d in dims]
     title = f"{assessment.unit.name} {assessment.unit.year or ''}".strip()
     radar = charts.radar(
@@ -234,8 +309,12 @@ def unit_report(assessment: Assessment, document: Document | None, prefix: str =
     text = highlight(original, marks) if original is not None else None
     source = document.source if document is not None else assessment.provenance.source
     published = document.metadata.published if document is not None else None
+    listed = [q for d in dims for row in d.rows for q in row.quotes]
+    if text is not None:  # the list follows the text: quotes in the order they stand in it
+        listed.sort(key=lambda q: (q.start is None, q.start or 0, q.number))
     return UnitReport(
-        prefix, assessment, views.band(assessment.overall), gauge, radar, axes, dims, audit, text, source, published
+        prefix, assessment, views.band(assessment.overall), gauge, radar, axes, dims, audit, text, source, published,
+        listed,
     )
 
 
@@ -269,6 +348,7 @@ class Collection:
     show_band: bool = True
     intervals: bool = False
     note: str = ""
+    sensitivity: tuple[SensitivityRow, ...] = field(default=(), converter=tuple_of)
 
 
 def _collection(
@@ -278,6 +358,7 @@ def _collection(
     reports: Sequence[UnitReport] = (),
     show_band: bool = True,
     note: str = "",
+    sensitivity: Sequence[SensitivityRow] = (),
 ) -> Collection:
     ordered = views.ranked(units)
     values = [v for u in ordered for v in (u.overall, *u.dims.values()) if v is not None]
@@ -331,6 +412,7 @@ def _collection(
         show_band=show_band,
         intervals=any(u.interval is not None for u in ordered),
         note=note,
+        sensitivity=sensitivity,
     )
 
 
@@ -341,8 +423,10 @@ inputs give the same bytes."""
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 
 
-def generated_text(generated: Generated) -> str | None:
-    """The time printed on a page (see :data:`Generated`), or ``None`` to print none."""
+def generated_text(generated: Generated, tz: str = "UTC") -> str | None:
+    """The time printed on a page (see :data:`Generated`) in time zone ``tz``, or ``None`` to print none."""
+    from zoneinfo import ZoneInfo
+
     if generated is False:
         return None
     if generated is None:
@@ -355,15 +439,20 @@ def generated_text(generated: Generated) -> str | None:
                                  SOURCE_DATE_EPOCH) from None
         else:
             generated = datetime.now(timezone.utc)
-    return generated.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    local = generated.astimezone(ZoneInfo(tz))
+    if tz == "UTC":
+        return local.strftime("%Y-%m-%d %H:%M UTC")
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M} {tz} (UTC{offset[:3]}:{offset[3:]})"
 
 
-def _page(template: str, generated: Generated, **context: Any) -> str:
+def _page(template: str, generated: Generated, tz: str, lang: words.Lang, **context: Any) -> str:
     style, script, script_hash = _assets()
     return (
         environment()
         .get_template(template)
-        .render(style=style, script=script, script_hash=script_hash, generated=generated_text(generated), **context)
+        .render(style=style, script=script, script_hash=script_hash, generated=generated_text(generated, tz),
+                lang=lang, html_lang="zh-Hans" if lang == "zh" else "en", **context)
     )
 
 
@@ -374,6 +463,9 @@ def render_html(
     uncertainty: Any | None = None,
     generated: Generated = None,
     title: str | None = None,
+    tz: str = "Asia/Shanghai",
+    lang: words.Lang = words.DEFAULT_LANG,
+    explain: str | None = None,
 ) -> str:
     """One self-contained HTML page for one report, or a comparison of several.
 
@@ -384,13 +476,17 @@ def render_html(
         5–95 % rank intervals the ranking then shows.
     :param generated: the date printed in the provenance (see :data:`Generated`).
     :param title: the page title (default: the unit, or "N units").
+    :param tz: the time zone of the dates printed (an IANA name).
+    :param lang: the language shown first (``zh``: Chinese with the English beside it).
+    :param explain: a dimension code: its evidence is the one shown highlighted when the page opens.
     :returns: the page; one report gives a single-report page, several a ranking, heat map and
         small multiples, and two years of one unit a year-on-year comparison.
     """
     if len(reports) == 1:
         assessment, document = reports[0]
         report = unit_report(assessment, document)
-        return _page("report.html.j2", generated, title=title or report.title, report=report)
+        return _page("report.html.j2", generated, tz, lang, title=title or report.title, report=report,
+                     explain=explain)
     if ranking is None:
         from lawgov_score.scoring import rank
 
@@ -400,8 +496,10 @@ def render_html(
     ranks = {(r.unit, r.year): r.rank for r in ranking}
     units = views.attach_ranks(units, ranks, uncertainty)
     axes = views.axes_of(a for a, _ in reports)
-    collection = _collection(title or f"{len(reports)} units", axes, units, details)
-    return _page("collection.html.j2", generated, title=collection.title, collection=collection)
+    default = f"{len(reports)} 个单位" if lang == "zh" else f"{len(reports)} units"
+    collection = _collection(title or default, axes, units, details)
+    return _page("collection.html.j2", generated, tz, lang, title=collection.title, collection=collection,
+                 explain=explain)
 
 
 def render_panel_html(
@@ -412,8 +510,12 @@ def render_panel_html(
     labels: Mapping[str, tuple[str, str]] | None = None,
     title: str | None = None,
     generated: Generated = None,
+    tz: str = "Asia/Shanghai",
+    lang: words.Lang = words.DEFAULT_LANG,
 ) -> str:
-    """The HTML page of a panel run (``lawgov-score rank --format html``).
+    """The HTML page of a panel run (``lawgov-score rank --format html``): ranking (with rank
+    intervals), heat map, small multiples and, when the uncertainty analysis ran, the sensitivity
+    of the ranks to each assumption (first-order and total Sobol indices).
 
     :param result: a :class:`lawgov_score.panel.results.PanelResult`, read duck-typed: ``units``,
         ``years``, ``codes``, ``n_indicators``, ``contribution_codes``, ``index``, ``score(code)``
@@ -424,6 +526,8 @@ def render_panel_html(
     :param labels: ``(zh, en)`` label per node code (default: D1–D10 short labels, else the code).
     :param title: the page title.
     :param generated: the date printed on the page (see :data:`Generated`).
+    :param tz: the time zone of the dates printed.
+    :param lang: the language shown first.
     """
     names = names or {}
     labels = labels or {}
@@ -461,5 +565,34 @@ def render_panel_html(
     units = views.attach_ranks(units, {(u.key, u.year): u.rank for u in units}, uncertainty)
     years = sorted({y for y in result.years if y is not None})
     note = "Ranks are within each year." if len(years) > 1 else ""
-    collection = _collection(title or f"Panel: {len(units)} units", axes, units, show_band=False, note=note)
-    return _page("collection.html.j2", generated, title=collection.title, collection=collection)
+    collection = _collection(title or f"Panel: {len(units)} units", axes, units, show_band=False, note=note,
+                             sensitivity=sensitivity_rows(uncertainty))
+    return _page("collection.html.j2", generated, tz, lang, title=collection.title, collection=collection,
+                 explain=None)
+
+
+@frozen
+class SensitivityRow:
+    """One assumption varied by the uncertainty analysis: its first-order and total Sobol indices
+    (the share of the variance of the ranks it explains alone, and with its interactions)."""
+
+    name: str
+    first: float | None
+    first_se: float | None
+    total: float | None
+    total_se: float | None
+
+
+def sensitivity_rows(uncertainty: Any | None) -> list[SensitivityRow]:
+    """The Sobol indices of an uncertainty result (read duck-typed: ``assumptions``, ``S1``, ``ST``,
+    ``S1_se``, ``ST_se``), none when no analysis ran."""
+    names = getattr(uncertainty, "assumptions", None)
+    if not names:
+        return []
+
+    def at(attribute: str, k: int) -> float | None:
+        values = getattr(uncertainty, attribute, None)
+        return None if values is None or k >= len(values) else views.finite(values[k])
+
+    return [SensitivityRow(str(name), at("S1", k), at("S1_se", k), at("ST", k), at("ST_se", k))
+            for k, name in enumerate(names)]
