@@ -11,7 +11,7 @@ import pytest
 
 from paths import DATA, ROOT, SEED
 
-PIPELINE = ROOT / "examples" / "reports-pipeline.json"
+PIPELINE = ROOT / "src" / "lawgov_score" / "panel" / "pipelines" / "reports.json"
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -19,7 +19,8 @@ from lawgov_score.model.assessment import Assessment
 from lawgov_score.model.observation import Evidence
 from lawgov_score.panel.results import PanelResult
 from lawgov_score.reading.model import Document
-from lawgov_score.render.html import MarkSpan, highlight, render_html, render_panel_html
+from lawgov_score.render.html import MarkSpan, highlight, render_html
+from lawgov_score.render.panel import render_panel_html
 
 WHEN = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
 PAYLOADS = (

@@ -113,7 +113,7 @@ def test_a_file_named_like_an_option(tmp_path: Path, monkeypatch: pytest.MonkeyP
     [
         (("frobnicate",), "invalid choice: 'frobnicate'"),
         (("score", "--format", "pdf"), "invalid choice: 'pdf'"),
-        (("rank", str(VALUES_CSV)), "the following arguments are required: --pipeline"),
+        (("rank",), "the following arguments are required: INPUT"),
         (("score-table",), "the following arguments are required: VALUES"),
     ],
 )

@@ -95,7 +95,7 @@ def test_rank_goes_on_without_a_broken_panel_plugin(
     plugins_installed(name)
     values = tmp_path / "values.csv"
     values.write_text("unit,a,b\nA,1,2\nB,2,1\nC,3,3\n", encoding="utf-8")
-    run = cli("rank", str(values), "--pipeline", str(_rank_with("minmax", tmp_path)))
+    run = cli("rank", str(values), "--pipeline", str(_rank_with("minmax", tmp_path)), "--format", "json")
     assert run.status == 0 and "Traceback" not in run.err
     assert f"warning: plugin {name!r}" in run.err and f"failed in {CASES[name][0]}" in run.err
     assert [u["ranks"][json.loads(run.out)["index"]] for u in json.loads(run.out)["units"]] == [2, 2, 1]

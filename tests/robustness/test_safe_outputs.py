@@ -137,7 +137,7 @@ def test_rank_json_has_null_for_what_has_no_score(tmp_path: Path, cli: Callable[
     table.write_text("unit,a,b\nA,1,2\nB,,\nC,3,1\n", encoding="utf-8")
     spec = tmp_path / "spec.json"
     spec.write_text('{"steps": []}', encoding="utf-8")
-    run = cli("rank", str(table), "--pipeline", str(spec))
+    run = cli("rank", str(table), "--pipeline", str(spec), "--format", "json")
     document = json.loads(run.out, parse_constant=lambda c: pytest.fail(f"{c} in the JSON"))
     b = next(u for u in document["units"] if u["unit"] == "B")
     assert b["scores"][document["index"]] is None and b["ranks"][document["index"]] is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from functools import lru_cache
 from itertools import pairwise
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from lawgov_score.reading.model import Document
     from lawgov_score.scoring import RankEntry
 
-__all__ = ["highlight", "render_html", "render_panel_html"]
+__all__ = ["highlight", "render_html"]
 
 AUDIT_SIGNS = {"consistent": "✓", "inconsistent": "✗", "unverifiable": "?"}
 
@@ -348,17 +348,18 @@ class Collection:
     show_band: bool = True
     intervals: bool = False
     note: str = ""
-    sensitivity: tuple[SensitivityRow, ...] = field(default=(), converter=tuple_of)
+    sensitivity: tuple[Any, ...] = field(default=(), converter=tuple_of)
+    """The Sobol indices of a panel's uncertainty analysis (:class:`lawgov_score.render.panel.SensitivityRow`)."""
 
 
-def _collection(
+def make_collection(
     title: str,
     axes: Sequence[Axis],
     units: Sequence[UnitScores],
     reports: Sequence[UnitReport] = (),
     show_band: bool = True,
     note: str = "",
-    sensitivity: Sequence[SensitivityRow] = (),
+    sensitivity: Sequence[Any] = (),
 ) -> Collection:
     ordered = views.ranked(units)
     values = [v for u in ordered for v in (u.overall, *u.dims.values()) if v is not None]
@@ -446,7 +447,7 @@ def generated_text(generated: Generated, tz: str = "UTC") -> str | None:
     return f"{local:%Y-%m-%d %H:%M} {tz} (UTC{offset[:3]}:{offset[3:]})"
 
 
-def _page(template: str, generated: Generated, tz: str, lang: words.Lang, **context: Any) -> str:
+def render_page(template: str, generated: Generated, tz: str, lang: words.Lang, **context: Any) -> str:
     style, script, script_hash = _assets()
     return (
         environment()
@@ -485,7 +486,7 @@ def render_html(
     if len(reports) == 1:
         assessment, document = reports[0]
         report = unit_report(assessment, document)
-        return _page("report.html.j2", generated, tz, lang, title=title or report.title, report=report,
+        return render_page("report.html.j2", generated, tz, lang, title=title or report.title, report=report,
                      explain=explain)
     if ranking is None:
         from lawgov_score.scoring import rank
@@ -497,102 +498,6 @@ def render_html(
     units = views.attach_ranks(units, ranks, uncertainty)
     axes = views.axes_of(a for a, _ in reports)
     default = f"{len(reports)} 个单位" if lang == "zh" else f"{len(reports)} units"
-    collection = _collection(title or default, axes, units, details)
-    return _page("collection.html.j2", generated, tz, lang, title=collection.title, collection=collection,
+    collection = make_collection(title or default, axes, units, details)
+    return render_page("collection.html.j2", generated, tz, lang, title=collection.title, collection=collection,
                  explain=explain)
-
-
-def render_panel_html(
-    result: Any,
-    uncertainty: Any | None = None,
-    *,
-    names: Mapping[str, str] | None = None,
-    labels: Mapping[str, tuple[str, str]] | None = None,
-    title: str | None = None,
-    generated: Generated = None,
-    tz: str = "Asia/Shanghai",
-    lang: words.Lang = words.DEFAULT_LANG,
-) -> str:
-    """The HTML page of a panel run (``lawgov-score rank --format html``): ranking (with rank
-    intervals), heat map, small multiples and, when the uncertainty analysis ran, the sensitivity
-    of the ranks to each assumption (first-order and total Sobol indices).
-
-    :param result: a :class:`lawgov_score.panel.results.PanelResult`, read duck-typed: ``units``,
-        ``years``, ``codes``, ``n_indicators``, ``contribution_codes``, ``index``, ``score(code)``
-        and ``rank(code)``.
-    :param uncertainty: its :class:`lawgov_score.panel.monte_carlo.UncertaintyResult`, if one ran:
-        the ranking then shows 5–95 % rank intervals.
-    :param names: display name per unit code (default: the code).
-    :param labels: ``(zh, en)`` label per node code (default: D1–D10 short labels, else the code).
-    :param title: the page title.
-    :param generated: the date printed on the page (see :data:`Generated`).
-    :param tz: the time zone of the dates printed.
-    :param lang: the language shown first.
-    """
-    names = names or {}
-    labels = labels or {}
-    index = result.index
-    children = list(result.contribution_codes)
-    axes = []
-    for code in children:
-        if code in labels:
-            zh, en = labels[code]
-            axes.append(Axis(code, zh, en, zh, en))
-        else:
-            axes.append(views.axis(code))
-    overall = result.score(index)
-    ranks_at = result.rank(index)
-    child_scores = {code: result.score(code) for code in children}
-    indicator_codes = list(result.codes[: result.n_indicators])
-    indicator_scores = {code: result.score(code) for code in indicator_codes}
-    units = []
-    for i, (code, year) in enumerate(zip(result.units, result.years)):
-        rank_value = views.finite(ranks_at[i])
-        units.append(
-            UnitScores(
-                key=str(code),
-                name=names.get(code, str(code)),
-                year=year,
-                overall=views.finite(overall[i]),
-                dims={c: views.finite(child_scores[c][i]) for c in children},
-                indicators=[
-                    views.IndicatorValue(c, labels.get(c, (c, ""))[0], "", None, "", views.finite(values[i]))
-                    for c, values in indicator_scores.items()
-                ],
-                rank=None if rank_value is None else int(rank_value),
-            )
-        )
-    units = views.attach_ranks(units, {(u.key, u.year): u.rank for u in units}, uncertainty)
-    years = sorted({y for y in result.years if y is not None})
-    note = "Ranks are within each year." if len(years) > 1 else ""
-    collection = _collection(title or f"Panel: {len(units)} units", axes, units, show_band=False, note=note,
-                             sensitivity=sensitivity_rows(uncertainty))
-    return _page("collection.html.j2", generated, tz, lang, title=collection.title, collection=collection,
-                 explain=None)
-
-
-@frozen
-class SensitivityRow:
-    """One assumption varied by the uncertainty analysis: its first-order and total Sobol indices
-    (the share of the variance of the ranks it explains alone, and with its interactions)."""
-
-    name: str
-    first: float | None
-    first_se: float | None
-    total: float | None
-    total_se: float | None
-
-
-def sensitivity_rows(uncertainty: Any | None) -> list[SensitivityRow]:
-    """The Sobol indices of an uncertainty result (read duck-typed: ``assumptions``, ``S1``, ``ST``,
-    ``S1_se``, ``ST_se``), none when no analysis ran."""
-    names = getattr(uncertainty, "assumptions", None)
-    if not names:
-        return []
-
-    def at(attribute: str, k: int) -> float | None:
-        values = getattr(uncertainty, attribute, None)
-        return None if values is None or k >= len(values) else views.finite(values[k])
-
-    return [SensitivityRow(str(name), at("S1", k), at("S1_se", k), at("ST", k), at("ST_se", k))
-            for k, name in enumerate(names)]
