@@ -151,7 +151,17 @@ def legend(assessments: Sequence[Assessment], lang: Lang, tasks: bool = False) -
     lines += [f"  {e.term}: {e.meaning}" for e in status_legend(statuses, lang)]
     if tasks:
         lines += [f"  {e.term}: {e.meaning}" for e in task_grade_legend(lang)]
+    lines += provenance_lines(assessments, lang)
     return "\n".join(lines) + "\n"
+
+
+def provenance_lines(assessments: Sequence[Assessment], lang: Lang) -> list[str]:
+    """The framework in force and the dimensions each plugin contributed, one line each."""
+    frameworks = dict.fromkeys(f"{a.provenance.framework_id} {a.provenance.framework_version}" for a in assessments)
+    by_plugin = dict.fromkeys(f"{p.name} {' '.join(p.dimensions)}" for a in assessments
+                              for p in a.provenance.plugins if p.dimensions)
+    return [f"{word('framework', lang)}: {', '.join(frameworks)}",
+            f"{word('contributed', lang)} ({word('plugins', lang)}): {', '.join(by_plugin) or '—'}"]
 
 
 def to_text(

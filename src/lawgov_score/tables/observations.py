@@ -213,14 +213,20 @@ def _wide(
 
 
 def _numeric(table: Table, column: str) -> bool:
-    """Whether a column holds numbers only (and at least one)."""
-    found = False
+    """Whether a column holds numbers (and blanks); one of text only is unit metadata.
+
+    :raises InputError: a column of numbers with a cell that is no number (a typing slip, named
+        with its place, rather than the whole column quietly taken for metadata).
+    """
+    numbers, texts = 0, []
     for row in table.rows:
         try:
-            found = parse_number(row.cells[column]) is not None or found
+            numbers += parse_number(row.cells[column]) is not None
         except ValueError:
-            return False
-    return found
+            texts.append(row)
+    if numbers and texts:
+        number_at(texts[0].cells[column], table.source, table.where(texts[0].number, column))
+    return numbers > 0 and not texts
 
 
 def _meta_cell(cell: Any) -> Any:
