@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from robust_helpers import ASEM, FRAMEWORK, VALUES_CSV, Run, assert_failed_well, leftovers
+from robust_helpers import ASEM, FRAMEWORK, Run, assert_failed_well, leftovers
 
 from lawgov_score.cli.boundary import TRACEBACK_PREFIX, guarded
 from lawgov_score.errors import InputError
