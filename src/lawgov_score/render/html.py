@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from markupsafe import Markup, escape
 
 from lawgov_score.errors import InputError
@@ -310,8 +310,15 @@ def unit_report(assessment: Assessment, document: Document | None, prefix: str =
     source = document.source if document is not None else assessment.provenance.source
     published = document.metadata.published if document is not None else None
     listed = [q for d in dims for row in d.rows for q in row.quotes]
-    if text is not None:  # the list follows the text: quotes in the order they stand in it
+    if text is not None:  # the list follows the text: quotes numbered in the order they stand in it
         listed.sort(key=lambda q: (q.start is None, q.start or 0, q.number))
+        renumbered = {q.number: k for k, q in enumerate(listed, start=1)}
+
+        def again(q: Quote) -> Quote:
+            return evolve(q, number=renumbered[q.number], anchor=f"{prefix}q-{renumbered[q.number]}")
+
+        listed = [again(q) for q in listed]
+        dims = [evolve(d, rows=[evolve(row, quotes=[again(q) for q in row.quotes]) for row in d.rows]) for d in dims]
     return UnitReport(
         prefix, assessment, views.band(assessment.overall), gauge, radar, axes, dims, audit, text, source, published,
         listed,
