@@ -290,7 +290,8 @@ def test_several_units_at_a_desktop_and_a_phone_width(
 def test_the_evidence_is_coloured_by_dimension_and_filtered(browser: Browser, seed_page: Path, artifacts: Path) -> None:
     load(browser, seed_page)
     colours = browser.evaluate(
-        "[...new Set([...document.querySelectorAll('.text mark.evidence')].map(m => getComputedStyle(m).backgroundColor))]")
+        "[...new Set([...document.querySelectorAll('.text mark.evidence')]"
+        ".map(m => getComputedStyle(m).backgroundColor))]")
     assert len(colours) >= 8  # one colour a dimension, not the whole text one yellow
     order = browser.evaluate("[...document.querySelectorAll('.quotes li')].map(li => +li.value)")
     assert order == sorted(order) == list(range(1, len(order) + 1))  # numbered as they stand in the text
