@@ -20,7 +20,7 @@ from lawgov_score.render.rows import Column, Raw, Sheet
 from lawgov_score.render.text_table import display_width
 from lawgov_score.render.words import Lang, pair
 
-NUMBER_FORMATS = {"int": "0", "score": "0.0", "share": "0.0%", "number": "General", "text": "@"}
+NUMBER_FORMATS = {"int": "0", "score": "0.0", "share": "0.0%", "number": "General", "text": "General"}
 RATE_FORMAT = "0.0%"
 MAX_WIDTH = 60
 MIN_WIDTH = 6
@@ -57,12 +57,12 @@ def workbook(sheets: Sequence[Sheet], lang: Lang) -> bytes:
         ws.append([pair(c.label, lang) for c in sheet.columns])
         for cell in ws[1]:
             cell.font, cell.fill, cell.alignment = bold, fill, header_alignment
-        for values in sheet.rows:
+        for row, values in enumerate(sheet.rows, start=2):  # (ws.max_row walks every cell: quadratic)
             ws.append([_value(v) for v in values])
-            row = ws.max_row
             for j, (col, value) in enumerate(zip(sheet.columns, values), start=1):
-                cell = ws.cell(row=row, column=j)
-                cell.number_format = _format(col, value)
+                number_format = _format(col, value)
+                if number_format != "General" and value is not None:  # a style set costs: only where it shows
+                    ws.cell(row=row, column=j).number_format = number_format
                 widths[j - 1] = max(widths[j - 1], _shown_width(col, value))
         for j, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(j)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
