@@ -60,8 +60,9 @@ def resolve_format(args: argparse.Namespace) -> None:
     by_extension = EXTENSION_FORMATS.get(suffix)
     if args.format is None:
         args.format = by_extension if by_extension in choices else args.format_default
-    elif by_extension in choices and by_extension != args.format and suffix != ".txt" and not getattr(args, "quiet",
-                                                                                                     False):
+        return
+    disagree = by_extension in choices and by_extension != args.format and suffix != ".txt"
+    if disagree and not getattr(args, "quiet", False):
         print(f"lawgov-score: warning: writing {args.format} to {output} (its extension says {by_extension})",
               file=sys.stderr)
 
