@@ -23,8 +23,8 @@ from markupsafe import Markup, escape
 
 from lawgov_score.errors import InputError
 from lawgov_score.model import tuple_of
-from lawgov_score.model.assessment import Assessment, AuditFinding, DimensionScore, IndicatorScore, ScoreWarning
-from lawgov_score.render import charts, views, words
+from lawgov_score.model.assessment import Assessment, AuditFinding, DimensionScore, IndicatorScore
+from lawgov_score.render import charts, template_words, views, words
 from lawgov_score.render.views import Axis, UnitScores
 
 if TYPE_CHECKING:
@@ -59,59 +59,17 @@ def environment() -> jinja2.Environment:
         arrows=views.ARROWS,
         words=views.WORDS,
         pass_line=views.PASS_LINE,
-        bi=_bilingual,
-        status_name=_status_name,
-        rule_text=_rule_text,
-        warning_text=_warning_text,
-        grade_name=_grade_name,
-        audit_result=_audit_result,
+        bi=template_words.bilingual,
+        status_name=template_words.status_name,
+        rule_text=template_words.rule_text,
+        warning_text=template_words.warning_text,
+        grade_name=template_words.grade_name,
+        audit_result=template_words.audit_result,
         legend_bands=words.band_legend,
         legend_statuses=words.status_legend,
         legend_grades=words.task_grade_legend,
     )
     return env
-
-
-@jinja2.pass_context
-def _bilingual(context: Any, zh: str, en: str) -> Markup:
-    """``zh`` and ``en`` as one label: the page's language first, the other beside it, muted."""
-    lang = context.get("lang", words.DEFAULT_LANG)
-    first, second, second_lang = (zh, en, "en") if lang == "zh" else (en, zh, "zh-Hans")
-    if not second or first == second:
-        return Markup(escape(first))
-    return Markup(f'{escape(first)} <span class="en" lang="{second_lang}">{escape(second)}</span>')
-
-
-@jinja2.pass_context
-def _status_name(context: Any, status: str) -> str:
-    return words.status_name(status, context.get("lang", words.DEFAULT_LANG))
-
-
-@jinja2.pass_context
-def _rule_text(context: Any, indicator: IndicatorScore) -> str:
-    return words.rule_text(indicator.rule, indicator.rule_zh, context.get("lang", words.DEFAULT_LANG))
-
-
-@jinja2.pass_context
-def _warning_text(context: Any, warning: Any) -> str:
-    if not isinstance(warning, ScoreWarning):
-        return str(warning)
-    text = words.message_text(warning.message, warning.message_zh, context.get("lang", words.DEFAULT_LANG))
-    where = warning.indicator or warning.dimension
-    return f"{where}: {text}" if where else text
-
-
-@jinja2.pass_context
-def _grade_name(context: Any, grade: str | None) -> str:
-    return words.task_grade_name(grade, context.get("lang", words.DEFAULT_LANG))
-
-
-@jinja2.pass_context
-def _audit_result(context: Any, status: str) -> str:
-    from lawgov_score.render.rows import AUDIT_RESULTS
-
-    zh, en = AUDIT_RESULTS.get(status, (status, status))
-    return zh if context.get("lang", words.DEFAULT_LANG) == "zh" else en
 
 
 @lru_cache(maxsize=1)
