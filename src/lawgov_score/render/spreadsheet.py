@@ -61,7 +61,9 @@ def workbook(sheets: Sequence[Sheet], lang: Lang) -> bytes:
             ws.append([_value(v) for v in values])
             for j, (col, value) in enumerate(zip(sheet.columns, values), start=1):
                 number_format = _format(col, value)
-                if number_format != "General" and value is not None:  # a style set costs: only where it shows
+                # A style set costs: only where it shows, and on a blank rate cell of a sheet to fill
+                # in (a template), where typing 95% must give 0.95.
+                if number_format != "General" and (value is not None or col.kind == "share"):
                     ws.cell(row=row, column=j).number_format = number_format
                 widths[j - 1] = max(widths[j - 1], _shown_width(col, value))
         for j, width in enumerate(widths, start=1):
