@@ -15,6 +15,7 @@ import pluggy
 from attrs import evolve, frozen
 
 from lawgov_score import __version__
+from lawgov_score.assess.applicability import applies_as
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.errors import StrictModeError
 from lawgov_score.model.assessment import (
@@ -160,7 +161,7 @@ class Scorer:
         for d, dimension in enumerate(self.framework.dimensions):
             if dimension.code in failed:
                 raw[:, [i for i, dim in enumerate(plan.dimension_of) if dim == d]] = np.nan
-        applicable = plan.applicable([unit.level for unit, _ in groups])
+        applicable = plan.applicable([applies_as(unit.level, unit.government_level) for unit, _ in groups])
         scores = evaluate(plan, raw, applicable, self.framework.missing, credit)
         provenance = self._provenance(input_sha256, source, context)
         out = []

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from lawgov_score.errors import InputError
 
-CANONICAL_COLUMNS = ("unit", "year", "indicator", "value", "level", "region", "quote", "source")
+CANONICAL_COLUMNS = ("unit", "year", "indicator", "value", "level", "region", "government_level", "quote", "source")
 """Columns with a meaning of their own; any other column is an indicator id (wide tables) or
 unit metadata (``rank``)."""
 
@@ -31,6 +31,7 @@ HEADER_ALIASES: Mapping[str, str] = {
     # level and region
     "层级": "level", "级别": "level", "行政层级": "level",
     "区域": "region", "所属地区": "region", "省份": "region", "所属省份": "region",
+    "政府层级": "government_level", "所属政府层级": "government_level",
     # evidence
     "原文": "quote", "引文": "quote", "证据": "quote", "摘录": "quote",
     "来源": "source", "出处": "source", "资料来源": "source",

@@ -26,7 +26,7 @@ from lawgov_score.model.observation import Evidence, Observation, Unit
 from lawgov_score.tables.cells import cell_text, is_missing, number_at, parse_number, year_at
 from lawgov_score.tables.sheets import Row, Table, read_table
 
-UNIT_COLUMNS = ("unit", "year", "level", "region")
+UNIT_COLUMNS = ("unit", "year", "level", "region", "government_level")
 
 
 @frozen
@@ -141,7 +141,7 @@ def _from_json(path: str | os.PathLike[str], source: str) -> Observations:
     for position, obs in enumerate(data["observations"]):
         # A unit listed without a year describes the unit in every year.
         meta = listed.get((obs["unit"], obs.get("year"))) or listed.get((obs["unit"], None), {})
-        unit = Unit(obs["unit"], obs.get("year"), meta.get("level"), meta.get("region"))
+        unit = Unit(obs["unit"], obs.get("year"), meta.get("level"), meta.get("region"), meta.get("government_level"))
         units.setdefault((unit.name, unit.year), {**meta, "name": unit.name, "year": unit.year})
         value = None if obs["value"] is None else float(obs["value"])
         evidence = [Evidence(**e) for e in obs.get("evidence", [])]
@@ -160,11 +160,13 @@ def _unit(table: Table, row: Row) -> Unit:
     year = year_at(row.cells.get("year"), table.source, table.where(row.number, "year"))
     level = cell_text(row.cells.get("level")) or None
     region = cell_text(row.cells.get("region")) or None
-    return Unit(name, year, level, region)
+    government_level = cell_text(row.cells.get("government_level")) or None
+    return Unit(name, year, level, region, government_level)
 
 
 def _unit_meta(unit: Unit, extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    meta = {"name": unit.name, "year": unit.year, "level": unit.level, "region": unit.region}
+    meta = {"name": unit.name, "year": unit.year, "level": unit.level, "region": unit.region,
+            "government_level": unit.government_level}
     return {**meta, **(extra or {})}
 
 
