@@ -50,6 +50,8 @@ TEMPLATE_MIN_PIECES = 4
 """Pieces of a frame below which a sentence is too short to call a template (办理案件N件。)."""
 TEMPLATE_OVERLAP = 0.6
 """Share of the shorter frame two copies of one template have in common."""
+TEMPLATE_COMMON_PIECE = 64
+"""Distinct frames a piece may be in and still tell two sentences alike (开展…, 进一步… are everywhere)."""
 TEMPLATE_SHARE = 0.25
 """Share of a report's measure sentences in templates from which the copies are not credited."""
 
@@ -129,34 +131,48 @@ def template_copies(sentences: Sequence[Sentence], hits: Sequence[Sequence[Hit]]
     """The sentences that copy a template another sentence of the report already filled in, when
     templates make :data:`TEMPLATE_SHARE` or more of ``sentences``; else none.
 
-    Two sentences are copies of one template when most of the frame of the shorter one (at least
-    :data:`TEMPLATE_OVERLAP` of its pieces) is in the other; a sentence is templated when it has
-    :data:`TEMPLATE_MIN_COPIES` − 1 such copies or more."""
+    Two sentences are copies of one template when their frames are the same, or when most of the
+    frame of the shorter one (at least :data:`TEMPLATE_OVERLAP` of its pieces) is in the other; a
+    sentence is templated when it has :data:`TEMPLATE_MIN_COPIES` − 1 such copies or more.
+
+    Time stays linear in the report's length: sentences with the same frame are compared once, as
+    one, and a piece found in more than :data:`TEMPLATE_COMMON_PIECE` distinct frames says nothing
+    about which two are alike, so it is not looked up.
+    """
     frames = [frame(s, h) for s, h in zip(sentences, hits, strict=True)]
-    postings: dict[str, list[int]] = defaultdict(list)
+    same: dict[frozenset[str], list[int]] = defaultdict(list)
     for number, pieces in enumerate(frames):
         if len(pieces) >= TEMPLATE_MIN_PIECES:
-            for piece in pieces:
-                postings[piece].append(number)
-    similar: dict[int, set[int]] = defaultdict(set)
-    for number, pieces in enumerate(frames):
-        if len(pieces) < TEMPLATE_MIN_PIECES:
-            continue
-        shared: Counter[int] = Counter(other for piece in pieces for other in postings[piece] if other > number)
+            same[pieces].append(number)
+    distinct = list(same)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, pieces in enumerate(distinct):
+        for piece in pieces:
+            postings[piece].append(k)
+    alike: dict[int, set[int]] = defaultdict(set)  # distinct frame → the distinct frames like it
+    for k, pieces in enumerate(distinct):
+        shared: Counter[int] = Counter(
+            other for piece in pieces if len(postings[piece]) <= TEMPLATE_COMMON_PIECE
+            for other in postings[piece] if other > k)
         for other, count in shared.items():
-            if count >= TEMPLATE_OVERLAP * min(len(pieces), len(frames[other])):
-                similar[number].add(other)
-                similar[other].add(number)
-    templated = [n for n in range(len(sentences)) if len(similar[n]) >= TEMPLATE_MIN_COPIES - 1]
+            if count >= TEMPLATE_OVERLAP * min(len(pieces), len(distinct[other])):
+                alike[k].add(other)
+                alike[other].add(k)
+    group_of = {number: k for k, pieces in enumerate(distinct) for number in same[pieces]}
+    copies_of = {k: len(same[pieces]) - 1 + sum(len(same[distinct[o]]) for o in alike[k])
+                 for k, pieces in enumerate(distinct)}
+    templated = [n for n in range(len(sentences))
+                 if n in group_of and copies_of[group_of[n]] >= TEMPLATE_MIN_COPIES - 1]
     if not templated or len(templated) < TEMPLATE_SHARE * len(sentences):
         return ()
-    kept: list[int] = []  # the first sentence of each template
+    kept: set[int] = set()  # the distinct frames whose first sentence was kept
     copies = []
     for number in templated:
-        if any(first in similar[number] for first in kept):
+        k = group_of[number]
+        if k in kept or alike[k] & kept:
             copies.append(sentences[number])
         else:
-            kept.append(number)
+            kept.add(k)
     return tuple(copies)
 
 

@@ -261,7 +261,8 @@ def view_of(document: Document) -> ReportView:
         stated.extend(_stated(document, sentence, start + lead))
     measures = tuple(s for s in sentences if s.is_measure())
     measure_stated = tuple(s for s in stated if s.sentence.is_measure())
-    by_kind: dict[str, tuple[StatedFact, ...]] = {}
+    by_kind: dict[str, list[StatedFact]] = {}
     for item in measure_stated:
-        by_kind[item.fact.kind] = (*by_kind.get(item.fact.kind, ()), item)
-    return ReportView(tuple(sentences), measures, measure_stated, tuple(stated), by_kind)
+        by_kind.setdefault(item.fact.kind, []).append(item)
+    return ReportView(tuple(sentences), measures, measure_stated, tuple(stated),
+                      {kind: tuple(items) for kind, items in by_kind.items()})
