@@ -30,7 +30,8 @@ import numpy as np
 from lawgov_score.cli.output import write_output
 from lawgov_score.model.observation import Observation, Unit
 from lawgov_score.panel.results import PanelResult
-from lawgov_score.render.html import render_html, render_panel_html
+from lawgov_score.render.html import render_html
+from lawgov_score.render.panel import render_panel_html
 from lawgov_score.scoring import Scorer, score_table
 
 

@@ -2,7 +2,7 @@
 
 The assessments are edited copies of the seed scored once into ``benchmarks/.cache/``
 (:mod:`assessment_corpus`). Cases, each run under ``/usr/bin/time -v``, interleaved, ``--repeats``
-rounds, ranked with ``examples/reports-pipeline.json``:
+rounds, ranked with the built-in pipeline ``reports``:
 
 * ``jsonl``: the JSON Lines file (one assessment per line, what ``score --format jsonl`` writes);
 * ``json``: the same assessments as one ``{"assessments": [...]}`` document;
@@ -24,10 +24,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from assessment_corpus import ROOT, build
+from assessment_corpus import build
 from process_stats import baseline_env, interleaved, print_table, summary
 
-PIPELINE = ROOT / "examples" / "reports-pipeline.json"
+PIPELINE = "reports"  # the built-in pipeline for scored reports
 
 
 def measure_cases(lines: Path, document: Path, work: Path, args: argparse.Namespace) -> dict[str, Any]:

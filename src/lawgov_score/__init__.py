@@ -11,16 +11,22 @@ from lawgov_score.hookspecs import hookimpl
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "hookimpl", "read", "score_report", "score_table"]
+__all__ = ["Assessment", "Assessments", "__version__", "hookimpl", "read", "score_report", "score_table", "to_frame"]
 
 if TYPE_CHECKING:
+    from lawgov_score.model.assessment import Assessment
+    from lawgov_score.model.collection import Assessments
     from lawgov_score.reading.document import read
+    from lawgov_score.render.frames import to_frame
     from lawgov_score.scoring import score_report, score_table
 
 _LAZY = {
+    "Assessment": "lawgov_score.model.assessment",
+    "Assessments": "lawgov_score.model.collection",
     "read": "lawgov_score.reading.document",
     "score_report": "lawgov_score.scoring",
     "score_table": "lawgov_score.scoring",
+    "to_frame": "lawgov_score.render.frames",
 }
 
 

@@ -99,6 +99,10 @@ def framework_from_dict(data: Mapping[str, Any], installed: Mapping[str, Dimensi
         edited[code] = where
         start = dimensions.get(code) or installed.get(code)
         dimensions[code] = _dimension(entry, start, source, where)
+    pinned = list(data.get("pinned_dimensions", []))
+    left_out: list[str] = []
+    if pinned:
+        dimensions, left_out = _pin(dimensions, pinned, edited, source)
     if not dimensions:
         raise InputError("the framework has no dimensions", source, "$")
     _check_weights([d.weight for d in dimensions.values()], "the dimension weights", source, "$.dimensions")
@@ -110,9 +114,30 @@ def framework_from_dict(data: Mapping[str, Any], installed: Mapping[str, Dimensi
         missing=data.get("missing", "renormalise"),
         aggregation=data.get("aggregation", "arithmetic"),
         outline=outline if base == "builtin" else data.get("outline", ""),
+        pinned=pinned,
+        left_out=left_out,
     )
     check_framework(framework, source)
     return framework
+
+
+def _pin(
+    dimensions: dict[str, Dimension], pinned: list[str], edited: Mapping[str, str], source: str
+) -> tuple[dict[str, Dimension], list[str]]:
+    """Keep the pinned dimensions only; the others that came from the installed plugins are left
+    out (and named, for a warning), so that installing a plugin never changes this framework."""
+    absent = [code for code in pinned if code not in dimensions]
+    if absent:
+        raise InputError(
+            f"the pinned dimension(s) {', '.join(absent)} are neither installed nor defined in the file "
+            "(`lawgov-score plugins` lists the installed ones)", source, "$.pinned_dimensions")
+    contradicted = [code for code in edited if code not in pinned]
+    if contradicted:
+        raise InputError(
+            f"dimension(s) {', '.join(contradicted)} are defined in the file but not pinned: add them to "
+            "pinned_dimensions or remove them", source, "$.pinned_dimensions")
+    left_out = sorted((code for code in dimensions if code not in pinned), key=dimension_sort_key)
+    return {code: d for code, d in dimensions.items() if code in pinned}, left_out
 
 
 def check_framework(framework: Framework, source: str) -> None:
@@ -240,4 +265,9 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
     from lawgov_score.model.serialise import to_dict
 
     data = to_dict(framework)
+    del data["left_out"]  # a fact of the installation it was built in, not part of the system
+    if not data["pinned"]:
+        del data["pinned"]
+    else:
+        data["pinned_dimensions"] = data.pop("pinned")
     return {"kind": "framework", "base": "none", **data}

@@ -117,8 +117,12 @@ def test_example_plugin_in_a_fresh_virtual_environment(tmp_path: Path) -> None:
             [str(command), "score-table", str(values), "--format", "json"], capture_output=True, text=True, check=True
         ).stdout
     )
-    s1 = next(d for d in scored["dimensions"] if d["code"] == "S1")
+    [assessment] = scored["assessments"]  # one unit: the same shape as many
+    s1 = next(d for d in assessment["dimensions"] if d["code"] == "S1")
     assert s1["score"] == pytest.approx(75.0)
+    # Every output names what each plugin contributed.
+    contributed = {p["name"]: p["dimensions"] for p in assessment["provenance"]["plugins"]}
+    assert contributed["satisfaction"] == ["S1"] and contributed["d01"] == ["D1"]
     # The wheel carries the schemas and the seed.
     located = subprocess.run(
         [

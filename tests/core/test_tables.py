@@ -69,7 +69,11 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
             "year must be a whole number",
             'row 2, column "year"',
         ),
-        ("unit,year,indicator,value\n甲县,2023,p1.online_rate\n", "3 cells but the header has 4", "row 2"),
+        (
+            "unit,year,indicator,value\n甲县,2023,p1.online_rate\n",
+            "3 cells, fewer than the 4 columns of the header",
+            "row 2",
+        ),
         ("year,indicator,value\n2023,p1.online_rate,1\n", 'needs a header row with a "unit" column', "row 1"),
         (
             "unit,p1.online_rate\n甲县,1\n甲县,0.5\n",
@@ -87,10 +91,20 @@ def test_bad_csv(tmp_path: Path, framework, text: str, message: str, location: s
     assert caught.value.source == str(path)
 
 
-def test_csv_not_utf8(tmp_path: Path, framework) -> None:  # type: ignore[no-untyped-def]
+def test_csv_in_gbk_is_read_as_in_utf8(tmp_path: Path, framework) -> None:  # type: ignore[no-untyped-def]
+    """Older Chinese Excel saves CSV in GBK: read as GB18030, the same values as the UTF-8 file."""
+    text = "单位,年份,指标,数值\n甲县,2023,p1.online_rate,95%\n乙县,2023,p1.online_rate,0.8\n"
+    (tmp_path / "gbk.csv").write_bytes(text.encode("gbk"))
+    (tmp_path / "utf8.csv").write_bytes(text.encode("utf-8-sig"))
+    gbk, utf8 = (load_observations(tmp_path / name, framework) for name in ("gbk.csv", "utf8.csv"))
+    assert gbk.groups == utf8.groups
+    assert [(u.name, obs[0].value) for u, obs in gbk.groups] == [("甲县", 0.95), ("乙县", 0.8)]
+
+
+def test_csv_in_no_encoding_read_is_refused_with_the_byte(tmp_path: Path, framework) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "values.csv"
-    path.write_bytes("unit,indicator,value\n甲县,p1.online_rate,1\n".encode("gbk"))
-    with pytest.raises(InputError, match="not UTF-8"):
+    path.write_bytes(b"unit,indicator,value\n\xff\xfe\xff,p1.online_rate,1\n")
+    with pytest.raises(InputError, match=r"neither UTF-8 nor GB18030/GBK \(byte 0xff at offset 21\)"):
         load_observations(path, framework)
 
 

@@ -19,9 +19,9 @@ from lawgov_score.panel.io import load_panel
 from lawgov_score.reading.document import read
 from lawgov_score.schemas import validate
 from lawgov_score.scoring import Scorer, score_document
-from paths import DATA, ROOT, SEED
+from paths import DATA, SEED
 
-PIPELINE = ROOT / "examples" / "reports-pipeline.json"
+PIPELINE = "reports"  # the built-in pipeline for scored reports
 
 
 @pytest.fixture(scope="module")

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 from pathlib import Path
 
 import pytest
 
+from lawgov_score.cli import parse
 from lawgov_score.errors import InputError
-from lawgov_score.panel import cli
 from lawgov_score.schemas import validate
 
 ASEM = Path(__file__).resolve().parents[1] / "data" / "coinr-asem"
 
 
 def run(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="lawgov-score")
-    cli.register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["rank", *argv])
+    args = parse(["rank", *argv])
     status: int = args.func(args)
     return status
 
@@ -46,7 +43,7 @@ def test_asem_csv(tmp_path: Path) -> None:
     out = tmp_path / "asem.csv"
     run(str(ASEM / "ASEM_iData.csv"), "--pipeline", str(ASEM / "asem-pipeline.json"), "--format", "csv",
         "--uncertainty", "10", "--seed", "1", "-o", str(out))
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     india = next(r for r in rows if r["unit"] == "IND")
     assert round(float(india["Index"]), 2) == 39.79 and india["Index.rank"] == "45"
     assert "rank.p95" in rows[0]
@@ -68,7 +65,7 @@ def test_observations_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         {"step": "denominate", "by": {"cases": "population"}},
         {"step": "impute", "method": "available_case"},
         {"step": "normalise", "method": "minmax"}]}), encoding="utf-8")
-    assert run(str(source), "--pipeline", str(spec)) == 0
+    assert run(str(source), "--pipeline", str(spec), "--format", "json") == 0
     document = json.loads(capsys.readouterr().out)
     ranks = {u["unit"]: u["ranks"]["Index"] for u in document["units"]}
     assert ranks == {"C": 1, "A": 2, "B": 3}

@@ -11,7 +11,7 @@ import pytest
 
 from paths import DATA, ROOT, SEED
 
-PIPELINE = ROOT / "examples" / "reports-pipeline.json"
+PIPELINE = ROOT / "src" / "lawgov_score" / "panel" / "pipelines" / "reports.json"
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -57,3 +57,34 @@ def test_rank_with_uncertainty_from_scored_reports(scored: Path) -> None:
     seed = dict(zip(columns, next(row for row in rows if row.startswith("深圳市宝安区人民政府,")).split(",")))
     assert seed["cn-outline-2021-2025.rank"] == "1"
     assert int(float(seed["rank.p05"])) <= int(float(seed["rank.median"])) <= int(float(seed["rank.p95"]))
+
+
+def test_rank_needs_no_pipeline_file(scored: Path, tmp_path: Path) -> None:
+    """Scored reports are ranked by the built-in pipeline 'reports', chosen by default or by name,
+    into a terminal table by default; the HTML page shows the Sobol indices of each assumption."""
+    by_file = run_cli("rank", str(scored), "--pipeline", str(PIPELINE), "--format", "json")
+    by_name = run_cli("rank", str(scored), "--pipeline", "reports", "--format", "json")
+    by_default = run_cli("rank", str(scored), "--format", "json")
+    assert by_file.stdout == by_name.stdout == by_default.stdout and by_file.returncode == 0
+    table = run_cli("rank", str(scored))
+    lines = table.stdout.splitlines()
+    assert table.returncode == 0 and lines[0].split()[:4] == ["排名", "单位", "年份", "总分"]
+    assert lines[2].split()[0] == "1" and lines[2].split()[1].startswith("深圳市")  # clipped to 100 columns
+    page = tmp_path / "rank.html"
+    drawn = run_cli("rank", str(scored), "--uncertainty", "32", "--title", "五份报告", "-o", str(page))
+    assert drawn.returncode == 0 and "drew seed" in drawn.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "<title>五份报告" in html and 'id="sensitivity"' in html
+    rows = html.split('<table class="sensitivity">')[1].split("</table>")[0]
+    assert "<th scope=\"row\">weights</th>" in rows and rows.count("±") == 2  # S1 and ST, each with its error
+
+
+def test_an_indicator_table_gets_the_indicators_pipeline(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("单位,年份,a,b\n甲,2023,1,90%\n乙,2023,3,70%\n丙,2023,2,80%\n", encoding="utf-8")
+    ranked = run_cli("rank", str(table), "--format", "json")
+    assert ranked.returncode == 0, ranked.stderr
+    result = json.loads(ranked.stdout)
+    assert result["pipeline"]["name"] == "indicators"
+    scores = {row["unit"]: row["scores"][result["index"]] for row in result["units"]}
+    assert scores == pytest.approx({"甲": 50.0, "乙": 50.0, "丙": 50.0})  # min-max: each best once, worst once

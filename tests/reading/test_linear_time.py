@@ -3,7 +3,8 @@
 Each input is the worst case of one step of reading: many headings (outline), headings nested
 in every style (outline, classification), very many counts (facts, their dimensions), one very
 long line (titles, signature, metadata), headings run together in one line (inline headings),
-many 翻一番 on one line (quotes looked for before each) and many inline items on one line.
+many 翻一番 on one line (quotes looked for before each), many inline items on one line, and
+thousands of lines of one width (a fixed-width wrap, undone).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ ADVERSARIAL: dict[str, tuple[str, str, int]] = {
         f"{cn}、加强组织领导(一)压实责任。正文。(二)完善制度。正文。1.丙。2.丁。" for cn in "一二三四五六七八九"), 40),
     "doubling": ("", "网上受理量翻一番,", 8_000),
     "items": ("一、甲\n", "一是精简事项12项;二是推行网办;", 1_000),
+    # every line as wide as the page and none ending a sentence: every break is undone
+    "wrapped": ("", "办理行政复议案件568宗,办结437宗,撤销19宗,确认违法13宗,变更\n", 1_000),
 }
 
 

@@ -34,7 +34,7 @@ def test_a_mistyped_path_is_an_error_not_a_report() -> None:
 def test_a_report_from_standard_input(encoding: str) -> None:
     result = lawgov("score", "-", "--format", "json", stdin=SEED.read_text(encoding="utf-8").encode(encoding))
     assert result.returncode == 0, result.stderr
-    assessment = json.loads(result.stdout)
+    [assessment] = json.loads(result.stdout)["assessments"]
     assert assessment["provenance"]["source"] == "<stdin>" and assessment["unit"]["name"] == "深圳市宝安区人民政府"
     extracted = lawgov("extract", "-", stdin=SEED.read_text(encoding="utf-8").encode(encoding))
     assert json.loads(extracted.stdout)["encoding"] == encoding
@@ -50,7 +50,7 @@ def test_a_non_report_is_refused_unless_forced(tmp_path: Path) -> None:
     assert f"{path}: this does not look like an annual report" in message and "--force" in message
     assert "Traceback" not in message
     forced = lawgov("score", str(path), "--force", "--format", "json")
-    assert forced.returncode == 0 and json.loads(forced.stdout)["dimensions"]
+    assert forced.returncode == 0 and json.loads(forced.stdout)["assessments"][0]["dimensions"]
 
 
 def test_a_folder_names_every_file_it_leaves_out(tmp_path: Path, seed_pdfs: dict[str, Path]) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from attrs import evolve
 from render_cdp import Browser, find_chromium
 from test_render_html import PAYLOADS, WHEN, malicious, two_years
 
@@ -207,3 +208,107 @@ def test_a_malicious_report_runs_no_script(
     assert browser.requests() == [path.resolve().as_uri()]
     assert browser.errors() == []
     browser.screenshot(artifacts / "html-malicious-report.png", full_page=False)
+
+
+# -- layout at a desktop's and a phone's width ---------------------------------------------------------
+
+LAYOUT_PROBE = """(() => {
+  const box = e => { const r = e.getBoundingClientRect(); return {l: r.left, t: r.top, r: r.right, b: r.bottom,
+                                                                  w: r.width, h: r.height}; };
+  const radar = document.querySelector('svg.radar');
+  const labels = [...radar.querySelectorAll('g.axis text')].map(t => ({...box(t),
+      px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a, text: t.textContent}));
+  const points = [...radar.querySelectorAll('.pt')].map(box);
+  const oneLine = sel => [...document.querySelectorAll(sel)].map(e => {
+      const line = parseFloat(getComputedStyle(e).lineHeight) || 1.55 * parseFloat(getComputedStyle(e).fontSize);
+      return {text: e.textContent.trim(), lines: e.getBoundingClientRect().height / line}; });
+  const names = [...document.querySelectorAll('.unit-name')].map(e => ({text: e.textContent.trim(),
+      lines: e.getClientRects().length, h: e.getBoundingClientRect().height,
+      fs: parseFloat(getComputedStyle(e).fontSize)}));
+  const wraps = [...document.querySelectorAll('.table-wrap')].map(w => ({cls: w.firstElementChild.className,
+      scroll: w.scrollWidth, client: w.clientWidth, right: w.getBoundingClientRect().right}));
+  return {inner: innerWidth, page: document.documentElement.scrollWidth, svg: box(radar), labels, points,
+          badges: oneLine('.band'), names, wraps};
+})()"""
+
+
+def _overlap(a: dict[str, float], b: dict[str, float], gap: float = 0.0) -> bool:
+    return a["l"] < b["r"] + gap and b["l"] < a["r"] + gap and a["t"] < b["b"] + gap and b["t"] < a["b"] + gap
+
+
+def _check_layout(probe: dict[str, Any], width: int) -> None:
+    assert probe["inner"] == width and probe["page"] <= width + 1, "the page itself must not scroll sideways"
+    labels, svg = probe["labels"], probe["svg"]
+    assert labels and min(label["px"] for label in labels) >= 11, labels  # readable on a phone too
+    for label in labels:
+        assert svg["l"] - 1 <= label["l"] and label["r"] <= svg["r"] + 1, f"label cut off: {label}"
+        assert svg["t"] - 1 <= label["t"] and label["b"] <= svg["b"] + 1, f"label cut off: {label}"
+        assert not any(_overlap(label, point) for point in probe["points"]), f"label on a point: {label}"
+    for i, a in enumerate(labels):
+        assert not any(_overlap(a, b) for b in labels[i + 1:]), f"labels overlap: {a['text']}"
+    assert all(badge["lines"] < 1.6 for badge in probe["badges"]), probe["badges"]
+    assert all(name["lines"] == 1 and name["h"] < 2.2 * name["fs"] for name in probe["names"]), probe["names"]
+    for wrap in probe["wraps"]:  # a wide table scrolls inside its box, never past the page
+        assert wrap["right"] <= width + 1 and wrap["client"] <= width
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_report_at_a_desktop_and_a_phone_width(
+    browser: Browser, seed_page: Path, artifacts: Path, width: int, seed_scored: tuple[Assessment, Document, bool]
+) -> None:
+    load(browser, seed_page, width=width, height=900, mobile=width < 500)
+    _check_layout(browser.evaluate(LAYOUT_PROBE), width)
+    browser.screenshot(artifacts / f"html-report-seed-{width}.png")
+    # The worst case for the labels: every dimension at 100, its point on the outer ring.
+    assessment, document, _ = seed_scored
+    full = evolve(assessment, dimensions=[evolve(d, score=100.0) for d in assessment.dimensions])
+    page = seed_page.with_name(f"full-{width}.html")
+    page.write_text(render_html([(full, document)], generated=WHEN), encoding="utf-8")
+    load(browser, page, width=width, height=900, mobile=width < 500)
+    _check_layout(browser.evaluate(LAYOUT_PROBE), width)
+    assert browser.errors() == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_several_units_at_a_desktop_and_a_phone_width(
+    browser: Browser, tmp_path: Path, artifacts: Path, width: int, seed_scored: tuple[Assessment, Document, bool]
+) -> None:
+    reports = two_years(seed_scored[0])
+    long_name = evolve(reports[2][0], unit=evolve(reports[2][0].unit, name="新疆维吾尔自治区伊犁哈萨克自治州人民政府"))
+    path = tmp_path / "several.html"
+    path.write_text(render_html([*reports[:2], (long_name, None)], generated=WHEN), encoding="utf-8")
+    load(browser, path, width=width, height=900, mobile=width < 500)
+    probe = browser.evaluate(LAYOUT_PROBE)
+    _check_layout(probe, width)
+    assert any("自治州" in name["text"] for name in probe["names"])
+    heat = next(w for w in probe["wraps"] if w["cls"] == "heat")
+    if width == 390:
+        assert heat["scroll"] > heat["client"]  # the heat map scrolls rather than being cut
+    browser.screenshot(artifacts / f"html-several-reports-{width}.png")
+
+
+def test_the_evidence_is_coloured_by_dimension_and_filtered(browser: Browser, seed_page: Path, artifacts: Path) -> None:
+    load(browser, seed_page)
+    colours = browser.evaluate(
+        "[...new Set([...document.querySelectorAll('.text mark.evidence')]"
+        ".map(m => getComputedStyle(m).backgroundColor))]")
+    assert len(colours) >= 8  # one colour a dimension, not the whole text one yellow
+    order = browser.evaluate("[...document.querySelectorAll('.quotes li')].map(li => +li.value)")
+    assert order == sorted(order) == list(range(1, len(order) + 1))  # numbered as they stand in the text
+    label = browser.evaluate("""(() => { const l = [...document.querySelectorAll('fieldset.filter label')]
+        .find(l => l.textContent.trim().startsWith('D5')); l.scrollIntoView({block: 'center'});
+        const r = l.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()""")
+    browser.click(*label)
+    browser.drain(0.1)
+    shown = browser.evaluate("""(() => {
+        const visible = [...document.querySelectorAll('.quotes li')].filter(li => li.offsetParent !== null);
+        const marks = [...document.querySelectorAll('.text mark.evidence')];
+        const lit = marks.filter(m => getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)');
+        return {quotes: visible.map(li => li.className), lit: lit.map(m => m.dataset.dims), all: marks.length};
+    })()""")
+    assert shown["quotes"] and set(shown["quotes"]) == {"dim-5"}
+    assert shown["lit"] and all("D5" in dims.split() for dims in shown["lit"]) and len(shown["lit"]) < shown["all"]
+    browser.screenshot(artifacts / "html-report-seed-filter-D5.png", full_page=False)
+    browser.evaluate("document.getElementById('f-0').click()")
+    assert browser.evaluate("[...document.querySelectorAll('.quotes li')].every(li => li.offsetParent !== null)")
+    assert browser.errors() == []

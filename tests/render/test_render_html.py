@@ -19,7 +19,8 @@ from lawgov_score.model.assessment import Assessment
 from lawgov_score.model.observation import Evidence
 from lawgov_score.panel.results import PanelResult
 from lawgov_score.reading.model import Document
-from lawgov_score.render.html import MarkSpan, highlight, render_html, render_panel_html
+from lawgov_score.render.html import MarkSpan, highlight, render_html
+from lawgov_score.render.panel import render_panel_html
 
 WHEN = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
 PAYLOADS = (
@@ -86,7 +87,8 @@ def test_single_report_page(seed_scored: tuple[Assessment, Document, bool]) -> N
     assert 'name="viewport"' in page and "Content-Security-Policy" in page
     assert "Noto Sans CJK SC" in page and "@media print" in page
     assert page.count('class="axis"') == len(assessment.dimensions) == 10
-    assert assessment.unit.name in page and "2026-01-02 04:04 UTC" not in page and "2026-01-02 03:04 UTC" in page
+    # dates in the evaluator's time zone, Beijing time by default
+    assert assessment.unit.name in page and "2026-01-02 11:04 Asia/Shanghai (UTC+08:00)" in page
     assert assessment.provenance.input_sha256 in page
     # every quote with a span links to a mark that exists
     targets = set(re.findall(r'class="to-span" href="#([^"]+)"', page))
@@ -94,7 +96,10 @@ def test_single_report_page(seed_scored: tuple[Assessment, Document, bool]) -> N
     assert targets and targets <= ids
     # every dimension has its indicator table with headers
     assert page.count('<table class="indicators">') == sum(1 for d in assessment.dimensions if d.indicators)
-    assert '<th scope="col" class="num">Contribution</th>' in page
+    assert '<th scope="col" class="num">贡献 <span class="en" lang="en">Contribution</span></th>' in page
+    english = render_html([(assessment, document)], generated=WHEN, lang="en", tz="UTC")
+    assert '<html lang="en">' in english and "2026-01-02 03:04 UTC" in english
+    assert '<th scope="col" class="num">Contribution <span class="en" lang="zh-Hans">贡献</span></th>' in english
     for finding in assessment.audit:
         assert htmllib.escape(finding.arithmetic, quote=False) in page
 

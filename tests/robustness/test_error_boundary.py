@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from robust_helpers import ASEM, FRAMEWORK, VALUES_CSV, Run, assert_failed_well, leftovers
+from robust_helpers import ASEM, FRAMEWORK, Run, assert_failed_well, leftovers
 
 from lawgov_score.cli.boundary import TRACEBACK_PREFIX, guarded
 from lawgov_score.errors import InputError
@@ -113,7 +113,7 @@ def test_a_file_named_like_an_option(tmp_path: Path, monkeypatch: pytest.MonkeyP
     [
         (("frobnicate",), "invalid choice: 'frobnicate'"),
         (("score", "--format", "pdf"), "invalid choice: 'pdf'"),
-        (("rank", str(VALUES_CSV)), "the following arguments are required: --pipeline"),
+        (("rank",), "the following arguments are required: INPUT"),
         (("score-table",), "the following arguments are required: VALUES"),
     ],
 )

@@ -246,7 +246,7 @@ CASES: dict[str, tuple[dict[str, str], tuple[str, ...], str]] = {
     "a column twice in rank": (
         {"t.csv": "unit,a,a\nX,1,2\n", "p.json": '{"steps": []}'},
         ("rank", "t.csv", "--pipeline", "p.json"),
-        "t.csv: row 1: columns appear twice in the header: ['a']",
+        "t.csv: row 1: column 'a' appears twice in the header",
     ),
     "--explain of no dimension": (
         {},

@@ -150,7 +150,7 @@ def test_a_fifo_with_a_reader_is_written_in_place(tmp_path: Path, cli: Callable[
     run = cli(*SCORE, "-o", str(fifo))
     reader.join(10)
     assert run.status == 0, run.err
-    assert received and received[0].decode("utf-8").startswith("unit,year,dimension")
+    assert received and received[0].decode("utf-8").startswith("\ufeffunit,year,dimension")
     assert stat.S_ISFIFO(os.stat(fifo).st_mode) and os.listdir(tmp_path) == ["pipe"]
 
 
@@ -166,7 +166,7 @@ def test_a_fifo_without_a_reader_is_refused_at_once(tmp_path: Path, cli: Callabl
 def test_dev_stdout_is_the_standard_output() -> None:
     result = run_process(*SCORE, "-o", "/dev/stdout")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("unit,year,dimension") and os.path.islink("/dev/stdout")
+    assert result.stdout.startswith("\ufeffunit,year,dimension") and os.path.islink("/dev/stdout")
 
 
 def test_a_symbolic_link_stays_a_link(tmp_path: Path, cli: Callable[..., Run]) -> None:
@@ -175,7 +175,7 @@ def test_a_symbolic_link_stays_a_link(tmp_path: Path, cli: Callable[..., Run]) -
     link = tmp_path / "link.csv"
     link.symlink_to(real)
     assert cli(*SCORE, "-o", str(link)).status == 0
-    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("unit,year")
+    assert link.is_symlink() and real.read_text(encoding="utf-8-sig").startswith("unit,year")
 
 
 def test_an_existing_file_is_replaced_whole_with_the_usual_permissions(tmp_path: Path, cli: Callable[..., Run]) -> None:
@@ -185,7 +185,7 @@ def test_an_existing_file_is_replaced_whole_with_the_usual_permissions(tmp_path:
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o666 & ~umask
-    assert target.read_text(encoding="utf-8").startswith("unit,year") and os.listdir(tmp_path) == ["out.csv"]
+    assert target.read_text(encoding="utf-8-sig").startswith("unit,year") and os.listdir(tmp_path) == ["out.csv"]
 
 
 _WRITE_BIG = """
@@ -271,7 +271,7 @@ def test_any_output_path_ends_well(segments: list[str]) -> None:
         assert status in (0, 2) and "Traceback" not in err
         event(f"exit {status}")
         if status == 0:
-            assert Path(target).read_text(encoding="utf-8").startswith("unit,year")
+            assert Path(target).read_text(encoding="utf-8-sig").startswith("unit,year")
         else:
             assert "lawgov-score: error:" in err
         for folder, _, files in os.walk(root):

@@ -61,7 +61,7 @@ def test_scoring_goes_on_without_a_broken_plugin(
         f"lawgov-score: warning: plugin {name!r} (entry point failing_plugins:{name}, distribution failing-plugins 0.9)"
         in run.err
     )
-    assessment = json.loads(run.out)
+    [assessment] = json.loads(run.out)["assessments"]
     assert assessment["dimension" + "s"][-1]["code"] == "Z1" and assessment["dimensions"][-1]["score"] == 50.0
     withheld = [f["plugin"] for f in assessment["failures"]]
     declares = "register" in name or "definition" in name or name == "extra_argument"
@@ -95,7 +95,7 @@ def test_rank_goes_on_without_a_broken_panel_plugin(
     plugins_installed(name)
     values = tmp_path / "values.csv"
     values.write_text("unit,a,b\nA,1,2\nB,2,1\nC,3,3\n", encoding="utf-8")
-    run = cli("rank", str(values), "--pipeline", str(_rank_with("minmax", tmp_path)))
+    run = cli("rank", str(values), "--pipeline", str(_rank_with("minmax", tmp_path)), "--format", "json")
     assert run.status == 0 and "Traceback" not in run.err
     assert f"warning: plugin {name!r}" in run.err and f"failed in {CASES[name][0]}" in run.err
     assert [u["ranks"][json.loads(run.out)["index"]] for u in json.loads(run.out)["units"]] == [2, 2, 1]
@@ -127,7 +127,7 @@ def test_a_failing_reader_is_left_out_and_the_next_reads(
     report.write_text(REPORT, encoding="utf-8")
     run = cli("score", str(report), "--format", "json")
     assert run.status == 0 and warning in run.err and "Traceback" not in run.err, run.err
-    assert json.loads(run.out)["provenance"]["source"] == str(report)
+    assert json.loads(run.out)["assessments"][0]["provenance"]["source"] == str(report)
     assert_failed_well(cli("score", str(report), "--strict"), warning.split(":")[0])
 
 
@@ -200,7 +200,7 @@ def test_a_dimension_failing_while_scoring_is_a_recorded_failure(
     command = ("score", str(report))
     run = cli(*command, "--format", "json")
     assert run.status == 0 and "Traceback" not in run.err, run.err
-    assessment = json.loads(run.out, parse_constant=lambda c: pytest.fail(f"{c} in the JSON"))
+    [assessment] = json.loads(run.out, parse_constant=lambda c: pytest.fail(f"{c} in the JSON"))["assessments"]
     [failure] = assessment["failures"]
     assert (failure["dimension"], failure["plugin"], failure["error"]) == ("Z1", name, error)
     assert assessment["overall"] is None

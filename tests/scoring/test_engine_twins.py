@@ -3,8 +3,7 @@
 The report engine (:mod:`lawgov_score.scoring.engine`, plain Python, one unit at a time) and the
 panel engine (numpy, many units at once) are separate code; these properties make sure they
 compute the same scores: the panel's goalposts normaliser and aggregators on raw values, and the
-pipeline ``examples/reports-pipeline.json`` on scored assessments (what ``lawgov-score rank``
-does with them).
+built-in pipeline ``reports`` on scored assessments (what ``lawgov-score rank`` does with them).
 """
 
 from __future__ import annotations
@@ -20,13 +19,13 @@ from lawgov_score.model.framework import Framework
 from lawgov_score.model.observation import Observation, Unit
 from lawgov_score.panel import Hierarchy, Panel, PipelineSpec, run_pipeline
 from lawgov_score.panel.data import UnitValues
+from lawgov_score.panel.pipelines import pipeline_path
 from lawgov_score.panel.results import PanelResult
 from lawgov_score.scoring import Scorer
 from lawgov_score.scoring.engine import Plan, evaluate
-from paths import ROOT
 from strategies import frameworks, raw_values
 
-REPORTS_PIPELINE = PipelineSpec.from_dict(json.loads((ROOT / "examples" / "reports-pipeline.json").read_text("utf-8")))
+REPORTS_PIPELINE = PipelineSpec.from_dict(json.loads(pipeline_path("reports").read_text("utf-8")))
 GOALPOSTS_PIPELINE = PipelineSpec.from_dict({"steps": [
     {"step": "normalise", "method": "goalposts"},
     {"step": "weight", "set": "framework"},
@@ -74,7 +73,7 @@ def test_panel_engine_scores_raw_values_as_the_report_engine(data: st.DataObject
 @pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # the panel's 1/x of a tiny score
 @given(st.data())
 def test_ranking_assessments_reproduces_their_scores(scorer: Scorer, data: st.DataObject) -> None:
-    """Scored assessments ranked with ``examples/reports-pipeline.json`` get back every dimension,
+    """Scored assessments ranked with the pipeline ``reports`` get back every dimension,
     group and overall score (to 1e-9): with credits, missing scores, adverse points, indicators that
     apply to some levels only, each missing-data policy the panel can follow and every aggregation.
 

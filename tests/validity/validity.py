@@ -152,10 +152,21 @@ def repeat_paragraphs(text: str) -> str:
     return "".join(line + "\n" + line + "\n" for line in text.splitlines() if line.strip())
 
 
+def repeat_sentences(text: str) -> str:
+    """Every sentence said twice where it stands, headings' titles included."""
+    return re.sub(r"([^。\n]+。)", r"\1\1", text)
+
+
 def remove_runin_titles(text: str) -> str:
     """(一)Title。Body → (一)Body in the measures part."""
     head, tail = _split_plans(text)
     return _SUB.sub(lambda m: f"({m['n']}){m['body']}", head) + tail
+
+
+def titles_with_colons(text: str) -> str:
+    """(一)Title。Body → (一)Title:Body: the run-in title ends with a colon, inside its sentence."""
+    head, tail = _split_plans(text)
+    return _SUB.sub(lambda m: f"({m['n']}){m['title']}:{m['body']}", head) + tail
 
 
 def numbered_paragraphs(text: str) -> str:
@@ -214,15 +225,65 @@ def inline_items(text: str) -> str:
     return "\n".join(out) + "\n" + tail
 
 
+# Characters a typesetter does not put at the start of a line (they stay on the line before).
+_NO_LINE_START = frozenset("，。、；：！？）”》,.;:!?)%")
+
+
+def _wrapped(text: str, columns: int, indent: bool = False, page_lines: int = 0) -> str:
+    """Every paragraph broken into lines of ``columns`` display columns (Chinese characters two,
+    ASCII one), as a PDF viewer's copy gives it: punctuation never opens a line, paragraphs
+    optionally indented by two ideographic spaces, a page number every ``page_lines`` lines."""
+    lines: list[str] = []
+    for paragraph in text.splitlines():
+        line, width = ("\u3000\u3000", 4) if indent and paragraph else ("", 0)
+        for char in paragraph:
+            char_width = 1 if char.isascii() else 2
+            if width + char_width > columns and char not in _NO_LINE_START:
+                lines.append(line)
+                line, width = "", 0
+            line += char
+            width += char_width
+        lines.append(line)
+    if page_lines:
+        paged = []
+        for number, line in enumerate(lines):
+            if number and number % page_lines == 0:
+                paged += ["", f"- {number // page_lines} -", "\f"]
+            paged.append(line)
+        lines = paged
+    return "\n".join(lines)
+
+
+def wrapped_characters(text: str) -> str:
+    """Lines cut every 30 characters, whatever they are (a fixed-width text file)."""
+    return "\n".join(line[i:i + 30] for line in text.splitlines() for i in range(0, max(len(line), 1), 30))
+
+
+def wrapped_page(text: str) -> str:
+    """A PDF page's lines of 28 Chinese characters (the official document's line), paragraphs
+    indented, a page number every 22 lines."""
+    return _wrapped(text, 56, indent=True, page_lines=22)
+
+
+def wrapped_narrow(text: str) -> str:
+    """Lines of 20 Chinese characters, no indentation (a copy from a phone's PDF viewer)."""
+    return _wrapped(text, 40)
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "repeat_report": repeat_report,
     "repeat_paragraphs": repeat_paragraphs,
+    "repeat_sentences": repeat_sentences,
     "remove_runin_titles": remove_runin_titles,
     "numbered_paragraphs": numbered_paragraphs,
+    "titles_with_colons": titles_with_colons,
     "arabic_subheadings": arabic_subheadings,
     "part_headings": part_headings,
     "umbrella": umbrella,
     "inline_items": inline_items,
+    "wrapped_characters": wrapped_characters,
+    "wrapped_page": wrapped_page,
+    "wrapped_narrow": wrapped_narrow,
 }
 
 

@@ -29,8 +29,8 @@ from lawgov_score.reading.model import Document
 
 POINTS = {"words": 5.0, "figure": 8.0}
 """Points a distinct adverse statement takes off its dimension: told in words, or with a figure."""
-FAILING_OUTCOME_POINTS = (10.0, 20.0)
-"""Points a core outcome beyond its failure line takes off: 10, up to 20 the further beyond it lies."""
+FAILING_OUTCOME_POINTS = (15.0, 25.0)
+"""Points a core outcome beyond its failure line takes off: 15, up to 25 the further beyond it lies."""
 MAX_DEDUCTION = 50.0
 """Adverse evidence takes at most this many points off one dimension."""
 KIND_WORDS = {

@@ -2,8 +2,9 @@
 
 Done once per report and set of dimensions (every dimension plugin reads the same analysis):
 
-1. each measure sentence is read once by its content (a statement repeated anywhere counts once);
-   a term list earns nothing;
+1. each measure sentence is read once by its content (a statement repeated anywhere counts once;
+   one that repeats a heading is a heading);
+   a term list earns nothing, nor does a copy of a template filled in for many tasks;
 2. each clause (between commas and semicolons) is given at most one key task: the one whose term
    in the clause is most specific (longest), the clause's last term (the object of its verb) and
    the section the sentence stands in breaking ties — a prior, never the evidence;
@@ -12,7 +13,9 @@ Done once per report and set of dimensions (every dimension plugin reads the sam
 4. a figure is credited to the task of its clause, and to no other (one fact, one task); a figure
    whose clause names no task is credited to its dimension's data only;
 5. a clause that reports a bad result (see :mod:`~lawgov_score.assess.adverse`) is evidence against
-   its dimension, never for it: its figures are not credited;
+   its dimension, never for it: neither its figures nor those of the clauses that go on telling it
+   (the rest of its sentence; all of it when the bad news is a passive — 被责令纠正 — about the
+   clause before) are credited;
 6. each clause's evidence is graded: ``quantified`` (a credited figure), ``action`` (a named
    document, mechanism, platform, body or event, or a date), ``mentioned`` (the task is named).
 """
@@ -67,6 +70,8 @@ class Analysis:
     facts: dict[str, tuple[StatedFact, ...]]
     """Dimension code → the distinct credited figures of that dimension."""
     term_lists: tuple[Sentence, ...]
+    templated: tuple[Sentence, ...]
+    """Copies of a template the report fills in for many tasks (all but the first): not credited."""
     repeated: frozenset[float]
     implausible: tuple[StatedFact, ...]
     contradicted: tuple[StatedFact, ...]
@@ -109,7 +114,8 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
     view = view_of(document)
     index = term_index(dimensions)
     codes = frozenset(d.code for d in dimensions)
-    seen: set[str] = set()
+    # a heading is never evidence, nor is the same words again in the body (a title repeated)
+    seen: set[str] = {s.key for s in view.sentences if s.heading and s.key}
     unique: list[Sentence] = []
     for sentence in view.measures:
         if sentence.key and sentence.key not in seen:
@@ -118,7 +124,10 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
     hits = {s.index: tuple(index.find(s.text)) for s in unique}
     term_lists = tuple(s for s in unique if credibility.is_term_list(s, hits[s.index]))
     listed = {s.index for s in term_lists}
-    kept = [s for s in unique if s.index not in listed]
+    statements = [s for s in unique if s.index not in listed]
+    templated = credibility.template_copies(statements, [hits[s.index] for s in statements])
+    copies = {s.index for s in templated}
+    kept = [s for s in statements if s.index not in copies]
     stated = _stated_by_sentence(view)
     candidates = [f for s in kept for f in stated.get(s.index, ())]
     distinct = list({f.key: f for f in candidates}.values())
@@ -136,6 +145,7 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
         evidence={code: tuple(items) for code, items in evidence.items()},
         facts={code: tuple(items.values()) for code, items in facts.items()},
         term_lists=term_lists,
+        templated=templated,
         repeated=repeated,
         implausible=implausible,
         contradicted=contradicted,
@@ -163,9 +173,10 @@ def _attribute(
 ) -> None:
     """Give each clause of one sentence its task and grade, and each credible figure its dimension."""
     previous: tuple[str, str | None] | None = None
+    against = _against(sentence)
     for number, (start, end) in enumerate(sentence.clauses):
         clause = sentence.text[start:end]
-        if adverse_kind(clause) is not None:  # bad news is evidence against the task, never for it
+        if number >= against:  # bad news is evidence against the task, never for it
             continue
         own = [h for h in hits if start <= h.start < end]
         figures = [f for f in stated if f.clause == number and _credible(f, repeated, rejected)]
@@ -195,16 +206,29 @@ def _attribute(
         previous = choice
 
 
+def _against(sentence: Sentence) -> int:
+    """The first clause of ``sentence`` that is bad news or tells more of it: from the first adverse
+    clause on (发生数据泄露事件2起,涉及个人信息3万余条), or every clause when one is a passive that
+    speaks of the clause before it (有3项决策未依法审查,被责令纠正)."""
+    for number, (start, end) in enumerate(sentence.clauses):
+        found = adverse_kind(sentence.text[start:end])
+        if found is not None:
+            return 0 if found[1].startswith("被") and sentence.text[start:end].lstrip().startswith("被") else number
+    return len(sentence.clauses)
+
+
 def credibility_warnings(analysis: Analysis) -> list[ScoreWarning]:
     """What the report's reader must know about evidence that was discounted or not credited."""
     out = []
-    if analysis.term_lists:
-        n = len(analysis.term_lists)
-        out.append(ScoreWarning(
-            "credibility.term_list",
-            f"{n} sentence(s) only string the framework's terms together and earn nothing "
-            f"(first: {analysis.term_lists[0].quote[:40]})",
-            f"{n}处语句仅罗列指标术语，不计分（首处：{analysis.term_lists[0].quote[:40]}）"))
+    for code, sentences, en, zh in (
+        ("credibility.term_list", analysis.term_lists, "only string the framework's terms together", "仅罗列指标术语"),
+        ("credibility.templated", analysis.templated, "repeat a template with only terms and numbers changed",
+         "套用同一句式、仅替换术语和数字"),
+    ):
+        if sentences:
+            first = sentences[0].quote[:40]
+            out.append(ScoreWarning(code, f"{len(sentences)} sentence(s) {en} and earn nothing (first: {first})",
+                                    f"{len(sentences)}处语句{zh}，不计分（首处：{first}）"))
     density = analysis.density
     if density.discount < 1:
         out.append(ScoreWarning(

@@ -2,8 +2,10 @@
 
 A district cannot make local legislation, a township does not decide reconsideration cases: an
 indicator declares the levels it applies to (``Indicator.applies_to``) and is ``not_applicable``
-elsewhere — neither 0 nor missing. The level is read with the issuer (``Metadata.level``), from
-the reader (:mod:`lawgov_score.reading.bodies`), and can be given by the user (``--level``), which wins.
+elsewhere — neither 0 nor missing. A department applies as a department, except one of a county or
+township government, which has no powers its government lacks and applies as that level. The
+level is read with the issuer (``Metadata.level``), from the reader
+(:mod:`lawgov_score.reading.bodies`), and can be given by the user (``--level``), which wins.
 """
 
 from __future__ import annotations
@@ -20,10 +22,24 @@ LEVEL_NAMES = {
 }
 @frozen
 class UnitLevel:
-    """The level of a unit and where it comes from."""
+    """The level of a unit and where it comes from; for a department, its government's level."""
 
     level: str | None
     reason: str
+    government_level: str | None = None
+
+
+# A department has no powers its government lacks: one of a county or township government
+# applies indicators as that level does (a county's 司法局 makes no local legislation).
+_APPLIES_AS_GOVERNMENT = frozenset({"county", "township"})
+
+
+def applies_as(level: str | None, government_level: str | None = None) -> str | None:
+    """The level whose indicators apply to a unit: its own, except for a department of a county or
+    township government, which applies as that government."""
+    if level == "department" and government_level in _APPLIES_AS_GOVERNMENT:
+        return government_level
+    return level
 
 
 def check_level(level: str, source: str = "--level") -> str:
@@ -41,5 +57,7 @@ def unit_level(document: Document, given: str | None = None) -> UnitLevel:
     if meta.level:
         of = f" (a department of a {meta.government_level} government)" if meta.level == "department" \
             and meta.government_level else ""
-        return UnitLevel(meta.level, f"level {meta.level}{of} read with the issuer {meta.issuer or ''}".rstrip())
+        government = meta.government_level if meta.level == "department" else None
+        return UnitLevel(meta.level, f"level {meta.level}{of} read with the issuer {meta.issuer or ''}".rstrip(),
+                         government)
     return UnitLevel(None, "level unknown (no issuer read): every indicator applies")

@@ -74,10 +74,9 @@ def opens_with_action(sentence: str) -> bool:
 #: Words that report a bad result of the unit itself, by the kind of result.
 ADVERSE: dict[str, tuple[str, ...]] = {
     "lost": ("败诉", "判决撤销", "被撤销", "被确认违法", "被确认无效", "被责令履行", "被变更", "被纠错", "被纠正",
-             "被改判", "被判决", "被复议纠错", "行政赔偿", "国家赔偿"),
+             "被改判", "被复议纠错", "行政赔偿", "国家赔偿"),
     "criticised": ("通报批评", "被通报", "被约谈", "被问责", "被追责", "被处分", "被督办", "挂牌督办", "被曝光",
-                   "被点名",
-                   "被批评", "被警告", "被责令整改", "被上级", "被列入", "被降级", "一票否决", "被媒体"),
+                   "被点名", "被批评", "被警告", "被责令", "被降级", "一票否决"),
     "incident": ("安全事故", "生产安全事故", "责任事故", "群体性事件", "死亡", "伤亡", "遇难", "事故", "重大舆情",
                  "数据泄露", "信息泄露", "系统瘫痪", "系统故障", "网络安全事件"),
     "missed": ("未完成", "未达到", "未达标", "不达标", "未按时", "未按期", "未能按期", "逾期", "超期", "不合格",
@@ -95,13 +94,33 @@ _WORSENED = (
 )
 #: Accountability the unit suffered, in the other passive: 受到问责, 受到党纪政务处分.
 _SUFFERED = re.compile(r"受到[^,;。]{0,8}(?:问责|处分|通报|批评|约谈|追责|查处)")
+#: The passive with its agent between 被 and the verb: 被复议机关撤销, 被法院判决败诉, 被省政府办公厅通报,
+#: 被列入失信名单 (被列入示范项目 is good news, 被法院判决维持 no loss).
+_PASSIVE = (
+    ("lost", re.compile(r"被[^,;。被]{1,10}?(?:撤销|纠错|纠正|确认违法|确认无效|改判|变更|判决败诉|败诉)")),
+    ("criticised", re.compile(r"被[^,;。被]{1,10}?(?:通报|约谈|问责|批评|督办|点名|追责|处分|责令|警告|曝光)|"
+                              r"被列入[^,;。]{0,12}(?:失信|黑名单|异常|重点关注|督办|问题|整改)")),
+)
+#: Procedure skipped: 未经合法性审查即提交讨论.
+_SKIPPED = re.compile(r"未经(?:法定程序|合法性审查|合法性审核|集体讨论|公众参与|专家论证|风险评估|法制审核|审查|"
+                      r"审核|批准|听证|备案)")
+#: After 被通报 / 被列入: praise, not blame (被通报表扬, 被列为示范).
+_PRAISE = re.compile(r"^(?:表扬|表彰|嘉奖|肯定|推广|采用|采纳)")
+#: Around a passive word: the others the unit acted on (被约谈企业, 对被处罚的当事人回访).
+_OTHERS_AFTER = re.compile(r"^的?(?:企业|单位|对象|人员|主体|商户|商家|当事人|经营者|场所|门店|店铺|车辆|个人|行为人)")
+_OTHERS_BEFORE = re.compile(r"(?:对|向|督促|指导|帮助|回访)[^,;。]{0,3}$")
 _ADVERSE_WORDS = {word: kind for kind, words in ADVERSE.items() for word in words}
 ADVERSE_PATTERN = re.compile("|".join(sorted(_ADVERSE_WORDS, key=len, reverse=True)))
 #: Before an adverse word (in its clause): it did not happen (未发生安全事故, 零败诉, 无一例被纠错),
 #: or the sentence is about preventing it (严防, 避免).
 NEGATIONS = ("未发生", "没有发生", "未出现", "没有出现", "未有", "无一例", "无一起", "无一件", "无一", "零", "无", "未",
-             "没有", "杜绝", "避免", "防止", "严防", "防范", "预防", "确保不", "遏制", "不发生", "实现零")
+             "没有", "杜绝", "避免", "防止", "严防", "防范", "预防", "确保不", "遏制", "不发生", "实现零", "严禁",
+             "不得", "禁止")
 _NEGATED = re.compile("(?:" + "|".join(sorted(NEGATIONS, key=len, reverse=True)) + ")[^,;。]{0,10}$")
+#: Negations that reach to the end of their clause: 无一例执法案件被复议撤销或被法院判决败诉.
+STRONG_NEGATIONS = ("未发生", "没有发生", "未出现", "没有出现", "无一例", "无一起", "无一件", "杜绝", "实现零",
+                    "不发生", "严禁", "不得", "禁止")
+_NEGATED_IN_CLAUSE = re.compile("|".join(STRONG_NEGATIONS))
 #: After an incident word: it is about preparing for incidents, not one that happened.
 _NOT_INCIDENT = re.compile(r"^(?:隐患|应急|救援|预案|演练|防范|防控|风险|处置|预警|排查|调查|易发|多发|应对)")
 #: After an adverse word: the count of it fell (事故起数下降15%): an improvement.
@@ -124,24 +143,34 @@ def adverse_kind(clause: str) -> tuple[str, str] | None:
     """
     if _AIM.search(clause):
         return None
-    for match in ADVERSE_PATTERN.finditer(clause):
+    words = [(_ADVERSE_WORDS[m.group()], m) for m in ADVERSE_PATTERN.finditer(clause)]
+    words += [(kind, m) for kind, pattern in _PASSIVE for m in pattern.finditer(clause)]
+    for kind, match in sorted(words, key=lambda item: item[1].start()):
         word = match.group()
-        after = clause[match.end() :]
-        if _NEGATED.search(clause[: match.start()]) or _zero_after(clause, match.end()) or _FELL.match(after):
+        before, after = clause[: match.start()], clause[match.end() :]
+        if _negated(before) or _zero_after(clause, match.end()) or _FELL.match(after):
             continue
         if after.startswith(("率", "风险", "隐患")):  # a rate is judged by its goalposts; a risk is no result
             continue
-        if _ADVERSE_WORDS[word] == "incident" and _NOT_INCIDENT.match(after):
+        if kind == "incident" and _NOT_INCIDENT.match(after):
+            continue
+        if word.startswith("被") and (_PRAISE.match(after) or _OTHERS_AFTER.match(after)
+                                     or _OTHERS_BEFORE.search(before)):
             continue
         if not word.startswith("被") and _ENFORCER().search(clause[max(0, match.start() - 8) : match.start()]):
             continue
-        return _ADVERSE_WORDS[word], word
-    for kind, patterns in (("criticised", (_SUFFERED,)), ("rising", _WORSENED)):
+        return kind, word
+    for kind, patterns in (("criticised", (_SUFFERED,)), ("violation", (_SKIPPED,)), ("rising", _WORSENED)):
         for pattern in patterns:
             found = pattern.search(clause)
-            if found and not _NEGATED.search(clause[: found.start()]):
+            if found and not _negated(clause[: found.start()]):
                 return kind, found.group()
     return None
+
+
+def _negated(before: str) -> bool:
+    """Whether the words before an adverse word in its clause negate it."""
+    return bool(_NEGATED.search(before) or _NEGATED_IN_CLAUSE.search(before))
 
 
 _ZERO = re.compile(r"^(?:[^,;。0-9]{0,6}?(?:为|是|达)?0(?:[件宗起例人次个项%]|$)|.{0,2}?零|[^,;。]{0,6}?为零)")

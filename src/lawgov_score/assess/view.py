@@ -21,6 +21,7 @@ from lawgov_score.reading.model import Document, Fact, Section
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _PERIOD_END = re.compile(r"[。！？!?\n]")
+_TITLE_MARKS = frozenset(":,：，")  # what may end a title inside its sentence
 _CLAUSE_END = re.compile(r"[,，;；:：。！？!?]")
 # What follows a fact in its phrase stops at the next list item too:
 # 对58份文件|进行公平竞争审查, 撤销19宗|、确认违法13宗.
@@ -37,7 +38,7 @@ NOT_MEASURES = frozenset({"shortcomings", "plans", "closing"})
 _CHANGE_LINK = re.compile(r"^[^,，;；。0-9]{0,8}?(?:降至|降到|下降至|下降到|减至|减少至|减少到|压缩至|压缩到|"
                           r"缩短至|缩短到|"
                           r"增至|增长至|增长到|增加至|增加到|提高至|提高到|提升至|提升到|上升至|上升到|升至|达到|变为|为)")
-_CHANGE_FROM = lazy(r"(?:由|从)[^,，;；。]{0,16}$")
+_CHANGE_FROM = lazy(r"(?:由|从|较|比)[^,，;；。]{0,16}$")
 
 
 def reads_as_body(text: str, facts: list[Fact]) -> bool:
@@ -159,6 +160,23 @@ def _stated(document: Document, sentence: Sentence, n_start: int) -> list[Stated
     return _mark_earlier_levels(out)
 
 
+def _title_ends(document: Document) -> set[int]:
+    """Where the headings' titles end in the normalised text, with the mark after them: a title
+    that ends in ``:`` or ``,`` (``(一)完善应急制度:印发……``) is its own sentence all the same."""
+    text, offsets, shift = document.text, document.offsets, _shift(document)
+    out: set[int] = set()
+    stack = list(document.sections)
+    while stack:
+        section = stack.pop()
+        stack.extend(section.children)
+        if section.title_end <= section.title_start:
+            continue
+        end = section.title_end - shift if shift is not None else bisect.bisect_left(offsets, section.title_end)
+        if 0 < end < len(text) and text[end] in _TITLE_MARKS:
+            out.add(end + 1)
+    return out
+
+
 def _shift(document: Document) -> int | None:
     """``original index − normalised index`` when it is the same everywhere, else ``None``."""
     offsets = document.offsets
@@ -168,7 +186,8 @@ def _shift(document: Document) -> int | None:
 
 
 def _mark_earlier_levels(facts: list[StatedFact]) -> list[StatedFact]:
-    """In 由A降至B / 从A提高到B, A is the earlier level: the current value is B."""
+    """In 由A降至B / 从A提高到B / 较上年的A下降至B, A is the earlier level: the current value is B,
+    and B is of what A is of (从上年12.5%降到今年6.3%: the 6.3% is the rate A names)."""
     out = list(facts)
     for index, (first, second) in enumerate(pairwise(facts)):
         if first.fact.kind != second.fact.kind or first.fact.unit != second.fact.unit:
@@ -176,9 +195,19 @@ def _mark_earlier_levels(facts: list[StatedFact]) -> list[StatedFact]:
         text = first.sentence.text
         clause_start = first.sentence.clauses[first.clause][0] if first.sentence.clauses else 0
         # The link may open the later fact's quote (降至14.6%), the 由 stand inside the earlier one's.
-        if _CHANGE_LINK.match(text[first.end : second.end]) and _CHANGE_FROM().search(text[clause_start : first.end]):
+        link = _year_free(text[first.end : second.end])
+        if _CHANGE_LINK.match(link) and _CHANGE_FROM().search(text[clause_start : first.end]):
             out[index] = evolve(first, earlier_level=True)
+            out[index + 1] = evolve(out[index + 1], phrase=first.phrase + out[index + 1].phrase)
     return out
+
+
+_YEAR = re.compile(r"(?:20\d\d年度?|今年|本年度?|当年)的?")
+
+
+def _year_free(link: str) -> str:
+    """The words between two levels without the years that date them (下降为2023年的6.3%)."""
+    return _YEAR.sub("", link) if "年" in link else link
 
 
 @lru_cache(maxsize=16)
@@ -186,7 +215,8 @@ def view_of(document: Document) -> ReportView:
     """Split ``document`` into sentences and attach facts and sections (cached per document)."""
     text = document.text
     shift = _shift(document)
-    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    ends = {m.end() for m in _SENTENCE_END.finditer(text)} | _title_ends(document)
+    bounds = [0, *sorted(end for end in ends if 0 < end < len(text)), len(text)]
     periods = [0, *(m.end() for m in _PERIOD_END.finditer(text)), len(text)]
     period_index = 0
     facts = sorted(document.facts, key=lambda f: f.start)
@@ -232,7 +262,8 @@ def view_of(document: Document) -> ReportView:
         stated.extend(_stated(document, sentence, start + lead))
     measures = tuple(s for s in sentences if s.is_measure())
     measure_stated = tuple(s for s in stated if s.sentence.is_measure())
-    by_kind: dict[str, tuple[StatedFact, ...]] = {}
+    by_kind: dict[str, list[StatedFact]] = {}
     for item in measure_stated:
-        by_kind[item.fact.kind] = (*by_kind.get(item.fact.kind, ()), item)
-    return ReportView(tuple(sentences), measures, measure_stated, tuple(stated), by_kind)
+        by_kind.setdefault(item.fact.kind, []).append(item)
+    return ReportView(tuple(sentences), measures, measure_stated, tuple(stated),
+                      {kind: tuple(items) for kind, items in by_kind.items()})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 
 import pluggy
@@ -14,7 +15,10 @@ from lawgov_score.plugin_guard import PluginFault
 from lawgov_score.plugins import get_plugin_manager
 
 # The output formats of commands that print assessments (lawgov_score.render.assessments.FORMATS).
-REPORT_FORMATS = ("table", "json", "csv", "md", "html")
+REPORT_FORMATS = ("table", "json", "csv", "xlsx", "md", "html")
+# The format an output file's extension stands for, when --format is not given.
+EXTENSION_FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md",
+                     ".html": "html", ".htm": "html", ".txt": "table"}
 
 
 def plugin_manager(args: argparse.Namespace, *, report: bool = True) -> pluggy.PluginManager:
@@ -34,9 +38,54 @@ def warn_fault(fault: PluginFault) -> None:
 
 
 def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...], default: str) -> None:
-    """``--format`` with the given choices, and ``-o/--output``."""
-    parser.add_argument("--format", choices=choices, default=default, help=f"output format (default: {default})")
+    """``--format`` with the given choices (default: from ``-o``'s extension, else ``default``), and ``-o/--output``."""
+    inferred = sorted(ext for ext, fmt in EXTENSION_FORMATS.items() if fmt in choices)
+    parser.add_argument(
+        "--format", choices=choices, default=None,
+        help=f"output format (default: from the extension of -o ({', '.join(inferred)}), else {default})")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.set_defaults(format_choices=choices, format_default=default)
+
+
+def resolve_format(args: argparse.Namespace) -> None:
+    """Set ``args.format`` when it was not given: from the output file's extension, else the default.
+
+    A ``--format`` that disagrees with the extension is kept, with a warning.
+    """
+    choices: tuple[str, ...] = getattr(args, "format_choices", ())
+    if not choices:
+        return
+    output = getattr(args, "output", None)
+    suffix = os.path.splitext(str(output))[1].lower() if output and output != "-" else ""
+    by_extension = EXTENSION_FORMATS.get(suffix)
+    if args.format is None:
+        args.format = by_extension if by_extension in choices else args.format_default
+        return
+    disagree = by_extension in choices and by_extension != args.format and suffix != ".txt"
+    if disagree and not getattr(args, "quiet", False):
+        print(f"lawgov-score: warning: writing {args.format} to {output} (its extension says {by_extension})",
+              file=sys.stderr)
+
+
+def add_rendering(parser: argparse.ArgumentParser) -> None:
+    """The options of every command that renders scores: title, time zone, CSV byte-order mark."""
+    parser.add_argument("--title", metavar="TEXT", help="title of the HTML and Markdown report")
+    parser.add_argument("--tz", metavar="ZONE", default="Asia/Shanghai",
+                        help="time zone of the dates in the HTML report (default: Asia/Shanghai)")
+    parser.add_argument("--no-bom", dest="bom", action="store_false",
+                        help="CSV without the UTF-8 byte-order mark (which lets Excel read Chinese right)")
+
+
+def check_timezone(zone: str) -> str:
+    """``--tz``: a time zone of the IANA database (``Asia/Shanghai``, ``UTC``)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(f"unknown time zone {zone!r}: give an IANA name such as Asia/Shanghai or UTC",
+                         "--tz") from None
+    return zone
 
 
 def add_framework(parser: argparse.ArgumentParser) -> None:
@@ -79,8 +128,13 @@ def share_below_one(text: str) -> float:
     return number
 
 
-def check_explain(code: str | None, framework: Framework) -> None:
-    """``--explain CODE`` names a dimension of the framework, or the error lists those it has."""
+def check_explain(code: str | None, framework: Framework) -> str | None:
+    """The dimension ``--explain CODE`` names, written in any case (``d7`` is ``D7``); an unknown
+    one is an error that lists the framework's dimensions."""
+    if code is None:
+        return None
     codes = [dimension.code for dimension in framework.dimensions]
-    if code is not None and code not in codes:
+    found = next((c for c in codes if c.casefold() == code.strip().casefold()), None)
+    if found is None:
         raise InputError(f"the framework has no dimension {code!r}; its dimensions are {', '.join(codes)}", "--explain")
+    return found

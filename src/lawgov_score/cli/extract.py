@@ -32,12 +32,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> int:
     """Read the file and print it in the chosen format."""
+    from lawgov_score.cli.messages import Messages
     from lawgov_score.cli.score import read_report
     from lawgov_score.reading.document import default_dimensions
     from lawgov_score.reading.serialise import document_to_dict, document_to_table, validate_document
 
     pm = plugin_manager(args)
-    document = read_report(args.file, pm, default_dimensions(pm))
+    document = read_report(args.file, pm, default_dimensions(pm), Messages.of(args))
     if args.format == "table":
         text = document_to_table(document)
     else:

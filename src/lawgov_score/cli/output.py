@@ -21,6 +21,8 @@ def write_output(content: str | bytes, destination: str | os.PathLike[str] | Non
     if destination is not None:
         write_file(destination, content)
         return
+    if isinstance(content, bytes) and sys.stdout.isatty():
+        raise OutputError("a workbook is a binary file, not for a terminal: give -o FILE.xlsx", "standard output")
     try:
         _write_stdout(content)
     except BrokenPipeError:

@@ -12,10 +12,13 @@ from lawgov_score.cli.common import (
     REPORT_FORMATS,
     add_format,
     add_framework,
+    add_rendering,
     add_strict,
     check_explain,
+    check_timezone,
     plugin_manager,
 )
+from lawgov_score.cli.messages import Messages
 from lawgov_score.cli.output import write_output
 from lawgov_score.reading.sources import exists
 
@@ -24,12 +27,14 @@ if TYPE_CHECKING:
 
     from lawgov_score.model.framework import Dimension
     from lawgov_score.reading.model import Document
+    from lawgov_score.render.assessments import Options
 
 DESCRIPTION = (
     "Score reports (.txt in any encoding, .html, .docx, .pdf with a text layer) on every dimension; "
     "with no REPORT, the bundled seed report; '-' reads one report from standard input. A folder stands "
-    "for the reports in it (and below it). Several reports are ranked. A document that is not an annual "
-    "report on building a law-based government is refused unless --force."
+    "for the reports in it (and below it). Several reports are ranked, in one table; the same file given "
+    "twice is scored once. A document that is not an annual report on building a law-based government is "
+    "refused unless --force."
 )
 # The files a folder stands for, unless --glob says otherwise: the formats read, and the old ones
 # that are refused with how to convert them (so that they are named, not passed over in silence).
@@ -63,10 +68,28 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="score a document even when it does not look like an annual report on building a law-based government",
     )
     add_framework(parser)
-    add_format(parser, REPORT_FORMATS, "table")
-    add_strict(parser)
-    parser.add_argument("--explain", metavar="CODE", help="show every indicator of this dimension, with evidence")
+    add_explain_and_detail(parser)
     parser.set_defaults(func=run)
+
+
+def add_explain_and_detail(parser: argparse.ArgumentParser) -> None:
+    """The output options of ``score`` and ``score-table``."""
+    add_format(parser, REPORT_FORMATS, "table")
+    add_rendering(parser)
+    add_strict(parser)
+    parser.add_argument("--explain", metavar="CODE",
+                        help="every indicator of this dimension (D7 or d7), with its rule and evidence, in every "
+                             "format (JSON, CSV and Excel keep that dimension only)")
+    parser.add_argument("--detail", action="store_true",
+                        help="table format: each report in detail after the table of all (one report: always)")
+
+
+def options_of(args: argparse.Namespace, explain: str | None) -> Options:
+    """The rendering options the command line gives."""
+    from lawgov_score.render.assessments import Options
+
+    return Options(lang=args.lang, explain=explain, detail=args.detail, bom=args.bom, title=args.title,
+                   tz=check_timezone(args.tz))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,17 +99,20 @@ def run(args: argparse.Namespace) -> int:
     from lawgov_score.scoring import Scorer, rank, score_document
     from lawgov_score.seeds import seed_path
 
+    messages = Messages.of(args)
     reports = args.reports
     if not reports:
         reports = [str(seed_path())]
-        print(f"no report given: scoring the bundled seed report {reports[0]}", file=sys.stderr)
+        messages.note(f"no report given: scoring the bundled seed report {reports[0]}")
     scorer = Scorer.create(args.framework, plugin_manager(args))
-    check_explain(args.explain, scorer.framework)
-    paths = expand_reports(reports, tuple(args.glob or FOLDER_PATTERNS))
+    explain = check_explain(args.explain, scorer.framework)
+    options = options_of(args, explain)
+    paths = expand_reports(reports, tuple(args.glob or FOLDER_PATTERNS), messages)
     assessments, documents, left_out = [], [], []
-    for path in progress(paths):
+    seen: dict[str, str] = {}
+    for path in progress(paths, messages):
         try:
-            document = read_report(path, scorer.plugin_manager, scorer.framework.dimensions)
+            document = read_report(path, scorer.plugin_manager, scorer.framework.dimensions, messages)
             if not args.force:
                 require_report(document)
         except InputError as error:
@@ -95,20 +121,26 @@ def run(args: argparse.Namespace) -> int:
                     error.message += " (--keep-going skips such files and scores the rest)"
                 raise
             left_out.append(path)
-            print(f"lawgov-score: left out: {error}", file=sys.stderr)
+            messages.warn(f"left out: {error}")
             continue
+        if document.sha256 in seen:
+            messages.warn(f"{path} is the same file as {seen[document.sha256]} (the same bytes): scored once")
+            continue
+        seen[document.sha256] = path
         documents.append(document)
         assessments.append(score_document(document, scorer, strict=args.strict))
     if left_out:
-        print(f"lawgov-score: {len(left_out)} of {len(paths)} files left out", file=sys.stderr)
+        messages.warn(f"{len(left_out)} of {len(paths)} files left out")
     if not assessments:
         raise InputError("no report could be read", None, None)
-    text = render(assessments, rank(assessments), args.format, args.explain, documents)
-    write_output(text, args.output)
+    messages.assessment_warnings(assessments)
+    write_output(render(assessments, rank(assessments), args.format, options, documents), args.output)
     return 2 if left_out else 0
 
 
-def read_report(path: str, pm: pluggy.PluginManager, dimensions: Sequence[Dimension]) -> Document:
+def read_report(
+    path: str, pm: pluggy.PluginManager, dimensions: Sequence[Dimension], messages: Messages | None = None
+) -> Document:
     """Read one report (``-``: standard input) and print what the reader warned about on stderr."""
     from lawgov_score.reading.document import read, read_data
     from lawgov_score.reading.sources import STDIN_NAME, read_stream
@@ -118,11 +150,11 @@ def read_report(path: str, pm: pluggy.PluginManager, dimensions: Sequence[Dimens
     else:
         document = read(path, plugin_manager=pm, dimensions=dimensions)
     for warning in document.warnings:
-        print(f"lawgov-score: warning: {document.source}: {warning}", file=sys.stderr)
+        (messages or Messages()).warn(f"{document.source}: {warning}")
     return document
 
 
-def expand_reports(reports: list[str], patterns: tuple[str, ...]) -> list[str]:
+def expand_reports(reports: list[str], patterns: tuple[str, ...], messages: Messages | None = None) -> list[str]:
     """Files as given; a folder becomes the files below it that match ``patterns``, sorted.
 
     :raises InputError: an argument names nothing on disk (never taken for a report's text),
@@ -146,17 +178,17 @@ def expand_reports(reports: list[str], patterns: tuple[str, ...]) -> list[str]:
         found = sorted({str(p) for pattern in patterns for p in folder.rglob(pattern) if p.is_file()})
         others = sum(1 for p in folder.rglob("*") if p.is_file()) - len(found)
         if others:
-            print(f"lawgov-score: {report}: {others} other file(s) not considered "
-                  f"(matching none of {' '.join(patterns)}; --glob chooses others)", file=sys.stderr)
+            (messages or Messages()).note(f"{report}: {others} other file(s) not considered "
+                                          f"(matching none of {' '.join(patterns)}; --glob chooses others)")
         if not found:
             raise InputError(f"the folder holds no report matching {' '.join(patterns)}", report, None)
         paths.extend(found)
     return paths
 
 
-def progress(paths: list[str]) -> Iterable[str]:
-    """``paths``, with a progress bar on a terminal when there are many."""
-    if len(paths) < 5 or not sys.stderr.isatty():
+def progress(paths: list[str], messages: Messages) -> Iterable[str]:
+    """``paths``, with a progress bar on a terminal when there are many (none with ``--quiet``)."""
+    if len(paths) < 5 or not sys.stderr.isatty() or messages.level == 0:
         return paths
     from tqdm import tqdm
 

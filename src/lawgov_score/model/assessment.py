@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from attrs import field, frozen
 
@@ -67,6 +68,7 @@ class IndicatorScore:
     group: str = ""
     grade: str | None = None
     flags: tuple[str, ...] = field(default=(), converter=tuple_of)
+    name_en: str = ""
 
 
 @frozen
@@ -81,7 +83,7 @@ class GroupScore:
     score: float | None
 
 
-@frozen
+@frozen(repr=False)
 class DimensionScore:
     """One dimension of one unit. ``coverage`` is the share of its indicator weight that had data.
 
@@ -102,6 +104,11 @@ class DimensionScore:
     groups: tuple[GroupScore, ...] = field(default=(), converter=tuple_of)
     base: float | None = None
     deduction: float = 0.0
+
+    def __repr__(self) -> str:
+        score = "—" if self.score is None else f"{self.score:.1f}"
+        return (f"<DimensionScore {self.code} {self.title_zh[:12]}: {score} ({self.status}), "
+                f"{len(self.indicators)} indicators>")
 
 
 @frozen
@@ -129,10 +136,11 @@ class AuditFinding:
 
 @frozen
 class PluginVersion:
-    """A plugin that took part in an assessment."""
+    """A plugin that took part in an assessment, and the dimensions of the framework it provided."""
 
     name: str
     version: str
+    dimensions: tuple[str, ...] = field(default=(), converter=tuple_of)
 
 
 @frozen
@@ -153,12 +161,16 @@ class Provenance:
     """Where the unit's level comes from: read from the issuer, or given."""
 
 
-@frozen
+@frozen(repr=False)
 class Assessment:
     """The scored assessment of one unit under one framework.
 
     ``overall`` is ``None`` when it cannot be stated honestly: a dimension failed, or the
     framework's missing-data policy is ``fail`` and data are missing (``status`` says which).
+
+    :meth:`to_dict` and :meth:`to_json` give the JSON of ``schemas/assessment.schema.json``,
+    :meth:`from_dict` reads it back; ``repr`` is one line, and a notebook shows the radar and the
+    dimension table (``_repr_html_``).
     """
 
     unit: Unit
@@ -178,3 +190,42 @@ class Assessment:
             if dimension.code == code:
                 return dimension
         raise KeyError(code)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (``schemas/assessment.schema.json``)."""
+        from lawgov_score.model.serialise import to_dict
+
+        data: dict[str, Any] = to_dict(self)
+        return data
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The assessment as JSON text (no NaN: a missing score is ``null``)."""
+        from lawgov_score.output_text import json_text
+
+        return json_text(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, validate: bool = True) -> Assessment:
+        """Read back what :meth:`to_dict` wrote (checked against the schema unless ``validate`` is false).
+
+        :raises ValidationErrors: ``data`` is not a valid assessment, every error with its JSON path.
+        """
+        from lawgov_score.model.serialise import from_dict
+
+        if validate:
+            from lawgov_score.schemas import validate as check
+
+            check(dict(data), "assessment", "<assessment>")
+        return from_dict(cls, data)
+
+    def __repr__(self) -> str:
+        overall = "—" if self.overall is None else f"{self.overall:.1f}"
+        year = f" {self.unit.year}" if self.unit.year is not None else ""
+        return (f"<Assessment {self.unit.name}{year}: overall {overall} ({self.status}), "
+                f"{len(self.dimensions)} dimensions, {len(self.warnings)} warnings, "
+                f"framework {self.provenance.framework_id}>")
+
+    def _repr_html_(self) -> str:
+        from lawgov_score.render.notebook import assessment_html
+
+        return assessment_html(self)

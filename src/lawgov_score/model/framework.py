@@ -158,6 +158,10 @@ class Framework:
     outline: str = ""
     """The national outline the framework scores against (``2021-2025``, ``2015-2020``); empty for a
     framework of its own, which is never switched to another outline."""
+    pinned: tuple[str, ...] = field(default=(), converter=tuple_of)
+    """The dimension codes a framework file pins (empty: whatever is installed)."""
+    left_out: tuple[str, ...] = field(default=(), converter=tuple_of)
+    """Installed dimensions the pinned set left out, for the warning every assessment then carries."""
 
     def dimension(self, code: str) -> Dimension:
         """Return the dimension with this code, or raise :class:`KeyError`."""

@@ -27,6 +27,8 @@ class Unit:
     year: int | None = None
     level: str | None = None
     region: str | None = None
+    government_level: str | None = None
+    """For a department, the level of the government it belongs to (a county's 司法局: ``county``)."""
 
 
 def _finite_or_none(instance: object, attribute: object, value: float | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from lawgov_score.cli.common import add_strict, share_below_one, whole_number
+from lawgov_score.cli.common import add_format, add_strict, share_below_one, whole_number
 
 # Only argument parsing lives here, so that building the command line imports no numpy;
 # the work is in lawgov_score.panel.command.
@@ -12,8 +12,11 @@ from lawgov_score.cli.common import add_strict, share_below_one, whole_number
 
 DESCRIPTION = (
     "Score and rank a panel of units under a pipeline spec (normalise, weight, aggregate), "
-    "optionally with a Monte Carlo uncertainty and sensitivity analysis."
+    "optionally with a Monte Carlo uncertainty and sensitivity analysis. Without --pipeline, scored "
+    "reports (score --format json) are ranked with the built-in pipeline 'reports' and tables of "
+    "indicator values with 'indicators'."
 )
+FORMATS = ("table", "json", "csv", "xlsx", "html")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,14 +30,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "input",
         metavar="INPUT",
-        help='scored assessments (JSON Lines .jsonl, one per line, or JSON), wide or long CSV, '
+        help="scored assessments (JSON Lines .jsonl, one per line, or JSON), or indicator values: a wide or "
+        "long table in CSV or .xlsx, "
         'or observations JSON ({"observations": [...], "units": [...]})',
     )
     parser.add_argument(
         "--pipeline",
-        required=True,
         metavar="SPEC",
-        help="pipeline spec (schemas/pipeline.schema.json); may carry the hierarchy",
+        help="a built-in pipeline by name (reports, indicators) or a spec file (schemas/pipeline.schema.json, "
+        "which may carry the hierarchy); default: reports for scored reports, indicators for a table",
     )
     parser.add_argument("--framework", metavar="FW", help="framework file giving the hierarchy")
     parser.add_argument(
@@ -82,10 +86,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     vary.add_argument("--leave-one-out", action="store_true", help="also leave one indicator out (or none)")
     parser.add_argument("--coherence", action="store_true", help="add the statistical coherence checks (JSON)")
-    parser.add_argument(
-        "--format", choices=("json", "csv", "html"), default="json", help="output format (default: json)"
-    )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    add_format(parser, FORMATS, "table")
+    parser.add_argument("--title", metavar="TEXT", help="title of the HTML report (default: the pipeline's name)")
+    parser.add_argument("--tz", metavar="ZONE", default="Asia/Shanghai",
+                        help="time zone of the dates in the HTML report (default: Asia/Shanghai)")
+    parser.add_argument("--no-bom", dest="bom", action="store_false",
+                        help="CSV without the UTF-8 byte-order mark (which lets Excel read Chinese right)")
     add_strict(parser)
     parser.add_argument(
         "--validate",

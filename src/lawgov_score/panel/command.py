@@ -14,7 +14,7 @@ from lawgov_score.limits import current
 from lawgov_score.output_text import csv_text, json_text
 from lawgov_score.panel.coherence_checks import coherence
 from lawgov_score.panel.hierarchy import Hierarchy
-from lawgov_score.panel.io import load_panel, load_spec
+from lawgov_score.panel.io import is_assessments_file, load_panel, load_spec
 from lawgov_score.panel.monte_carlo import Assumptions, UncertaintyResult, uncertainty
 from lawgov_score.panel.pipeline import run_pipeline
 from lawgov_score.panel.results import PanelResult
@@ -91,6 +91,19 @@ def _check_choices(args: argparse.Namespace, plugins: Any) -> None:
                              option)
 
 
+def pipeline_of(args: argparse.Namespace) -> str:
+    """The pipeline file: ``--pipeline`` (a built-in one's name or a file), else the built-in one
+    for the input (``reports`` for scored reports, ``indicators`` for a table)."""
+    from lawgov_score.panel.pipelines import NAMES, pipeline_path
+
+    chosen = args.pipeline
+    if chosen is None:
+        chosen = "reports" if is_assessments_file(args.input) else "indicators"
+    if chosen in NAMES:
+        return str(pipeline_path(chosen))
+    return str(chosen)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``rank``; the output file is written only when everything succeeded.
 
@@ -98,8 +111,12 @@ def run(args: argparse.Namespace) -> int:
     :returns: the exit status (0).
     :raises InputError: bad input, naming the file and the place.
     """
+    from lawgov_score.cli.common import check_timezone
+
     plugins = _plugins(args)
     _check_choices(args, plugins)
+    check_timezone(args.tz)
+    args.pipeline = pipeline_of(args)
     spec = load_spec(args.pipeline, plugins)
     panel = load_panel(args.input, _hierarchy(args, plugins, spec), plugins=plugins, validate=args.validate)
     hierarchy = panel.hierarchy
@@ -117,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         needs = f"the memory {args.uncertainty:,} base samples would need ({planned / 2**30:,.1f} GiB), in bytes,"
         current().check("uncertainty_bytes", planned, "--uncertainty", needs)
         seed = args.seed if args.seed is not None else secrets.randbelow(2**32)
-        if args.seed is None:
+        if args.seed is None and not args.quiet:
             print(f"lawgov-score: uncertainty: no --seed given, drew seed {seed} (recorded in the output)",
                   file=sys.stderr)
         bar = _progress(0)
@@ -144,13 +161,27 @@ def run(args: argparse.Namespace) -> int:
     if args.validate:
         # the tests check every output form against the schema; a user may ask for it on each run
         validate(document, "panel-result", "<result>")
-    if args.format == "csv":
-        text = _csv(result, analysis)
-    elif args.format == "html":
-        from lawgov_score.render.html import render_panel_html
-
-        text = render_panel_html(result, analysis, title=spec.name or None)
-    else:
-        text = json_text(document)
-    write_output(text, args.output)
+    write_output(_rendered(args, result, analysis, spec, document), args.output)
     return 0
+
+
+def _rendered(args: argparse.Namespace, result: PanelResult, analysis: UncertaintyResult | None, spec: PipelineSpec,
+              document: dict[str, Any]) -> str | bytes:
+    """The result in the format asked for."""
+    if args.format == "csv":
+        return ("\ufeff" if args.bom else "") + _csv(result, analysis)
+    if args.format == "html":
+        from lawgov_score.render.panel import render_panel_html
+
+        return render_panel_html(result, analysis, title=args.title or spec.name or None, tz=args.tz,
+                                 lang=args.lang)
+    if args.format == "xlsx":
+        from lawgov_score.render.panel import panel_sheets
+        from lawgov_score.render.spreadsheet import workbook
+
+        return workbook(panel_sheets(result, analysis, spec), args.lang)
+    if args.format == "table":
+        from lawgov_score.render.panel import panel_text
+
+        return panel_text(result, analysis, args.lang)
+    return json_text(document)

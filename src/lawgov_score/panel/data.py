@@ -246,7 +246,7 @@ class Panel:
         Each indicator gives its 0–100 score as the report's scoring gave it (after its credit,
         with an undisclosed outcome's 0); an adverse indicator the points it deducts; one that does
         not apply to the unit, or is not scored, nothing. So the pipeline
-        ``examples/reports-pipeline.json`` (no normalisation, the framework's tree and weights)
+        the built-in pipeline ``reports`` (no normalisation, the framework's tree and weights)
         reproduces every report's own scores, and other pipelines re-weigh or re-aggregate them.
 
         Read duck-typed: ``a.unit.name``, ``a.unit.year`` and ``a.dimensions[*].indicators[*]``

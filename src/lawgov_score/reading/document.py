@@ -28,6 +28,7 @@ from lawgov_score.reading.model import Assignment, Document, Fact, Section
 from lawgov_score.reading.normalise import normalise, original_span
 from lawgov_score.reading.outline import Node, build_outline, owner_index
 from lawgov_score.reading.sources import read_file
+from lawgov_score.reading.unwrap import unwrap
 
 if TYPE_CHECKING:
     import pluggy
@@ -175,7 +176,7 @@ def analyse(original: str, *, source: str = STRING_SOURCE, sha256: str = "", for
     """Everything after decoding: normalise, outline, facts, dimensions, metadata."""
     from lawgov_score.reading.facts import extract_facts
 
-    text, offsets = normalise(original)
+    text, offsets = unwrap(original, *normalise(original))
     found = extract_facts(text)
     roots = build_outline(text, [(fact.start, fact.end) for fact in found])
     index = term_index(tuple(dimensions))

@@ -17,8 +17,9 @@ from lawgov_score.errors import InputError
 _MAX_PARTS = 10_000
 
 
-def check_archive(data: bytes, source: str) -> None:
-    """Refuse a zip archive whose parts would inflate past the limit, before inflating any of them.
+def check_archive(data: bytes, source: str, kind: str = "DOCX") -> None:
+    """Refuse a zip archive (a ``kind`` file: DOCX, an Excel workbook) whose parts would inflate
+    past the limit, before inflating any of them.
 
     :raises InputError: too many parts, or their declared sizes add up to more than the limit.
     """
@@ -26,13 +27,13 @@ def check_archive(data: bytes, source: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise InputError(f"the file is not a readable DOCX document: {error}", source) from None
+        raise InputError(f"the file is not a readable {kind} file: {error}", source) from None
     in_force = limits.current()
     if len(parts) > _MAX_PARTS:
-        raise InputError(f"the DOCX archive has {len(parts):,} parts (more than {_MAX_PARTS:,}): not a document",
+        raise InputError(f"the {kind} archive has {len(parts):,} parts (more than {_MAX_PARTS:,}): not a document",
                          source)
     in_force.check("archive_bytes", sum(part.file_size for part in parts), source,
-                   "the uncompressed size of the DOCX archive's parts in bytes")
+                   f"the uncompressed size of the {kind} archive's parts in bytes")
 
 
 def read_docx(data: bytes, source: str) -> str:

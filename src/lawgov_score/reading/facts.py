@@ -80,7 +80,7 @@ _DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四])番")  # 翻一番: 
 # start, so each test costs the length of the marker and not of the text.
 _CONTEXT_REV = re.compile(
     f"({alternation(M.APPROX_BEFORE, reverse=True)})?"
-    f"(?:(?:{alternation(M.CHANGE_LINKS, reverse=True)})?({alternation(M.CHANGE_VERBS, reverse=True)}))?"
+    f"(?:({alternation(M.CHANGE_LINKS, reverse=True)})?({alternation(M.CHANGE_VERBS, reverse=True)}))?"
     f"(?:{alternation(M.SUBJECT_TRAILERS, reverse=True)}){{0,4}}()"
     f"[^{re.escape(M.CLAUSE_BREAKS)}]{{0,{_LOOKBACK}}}"
 )
@@ -187,8 +187,11 @@ def extract_facts(text: str) -> list[Fact]:
         start = match.start()
         if start and text[start - 1] in _NOT_BEFORE_NUMBER and not _is_sign(text, start):
             continue
-        if last_end == start - 1 and last_made and text[start - 1] in _RANGE_LINKS:
-            del facts[-last_made:]  # 5000元至2万元: a range, neither end of which is the quantity
+        if (last_end == start - 1 and last_made and text[start - 1] in _RANGE_LINKS
+                and facts[-1].kind not in ("change", "pp_change")):
+            # 5000元至2万元: a range, neither end of which is the quantity; but after a change
+            # (下降6.2个百分点至6.3%) 至 gives the level it came to
+            del facts[-last_made:]
             last_made = 0
             continue
         made = _read(text, match, groups, last_end, facts)
@@ -240,7 +243,7 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
     round_lower = before in _ROUND_LOWER and text[start] in M.MULTIPLIERS
     signed = start - negative - round_lower
     context = _CONTEXT_REV.match(text[max(last_end, signed - _LOOKBACK) : signed][::-1])
-    marker, verb = context.group(1, 2)  # type: ignore[union-attr]
+    marker, link, verb = context.group(1, 2, 3)  # type: ignore[union-attr]
     clause = signed - context.end()  # type: ignore[union-attr]
     pre = text[clause:signed]
     approx, bound = True, None
@@ -255,7 +258,8 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
     else:
         approx = False
     direction = M.CHANGE_VERBS[verb[::-1]] if verb else None
-
+    if direction and link == "为" and verb[::-1] in M.CHANGE_TO_VERBS:
+        direction = None  # 降低为6.3%, 上升为95%: the level it moved to, not the change
     kind: FactKind
     kind, out_unit = _UNIT_KINDS.get(unit, ("count", unit))
     if kind == "duration" and _SERVICE_NAME_AFTER().match(text, end):
@@ -285,7 +289,7 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
         direction = "down" if direction == "up" else "up"
 
     quote_start = clause if text[clause] not in _LEADING_JUNK else clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
-    subject, bare_verb = _strip_leaders(text[clause : signed - context.end(3)])  # type: ignore[union-attr]
+    subject, bare_verb = _strip_leaders(text[clause : signed - context.end(4)])  # type: ignore[union-attr]
     if unit in _MULTIPLES:  # 收案量是去年的1.5倍: what grew is before the comparison
         subject = subject[: _COMPARED().search(subject).start()]  # type: ignore[union-attr]
     quote_end = end

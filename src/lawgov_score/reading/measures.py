@@ -94,6 +94,10 @@ CHANGE_VERBS: dict[str, ChangeDirection] = {
 }
 #: Words that may sit between a change verb and its number (增幅为5%, 增长达12%).
 CHANGE_LINKS: tuple[str, ...] = ("为", "达", "达到", "约")
+#: Verbs after which 为 gives the level moved to, not the change (降低为6.3%, 上升为95%, 减少为20件);
+#: after a noun of change it is the change (增幅为5%, 降幅为3%).
+CHANGE_TO_VERBS = frozenset({"上升", "提高", "提升", "增加", "增长", "下降", "降低", "减少", "回落", "下滑", "压缩",
+                             "缩短"})
 
 #: Words before 第N that make it a rank (排名全市第3, 全省第一), with those that say where a rank
 #: moved to (由第9位跃升至第3位).

@@ -43,6 +43,8 @@ _PUBLISHED = lazy(r"(?:发布|公开|成文|印发|发文)?(?:时间|日期)\s*[
                    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _NAME = r"[^,。:;\d《》“”()]"  # a space may part two issuers (中共某某县委 某某县人民政府)
 _TITLE_ISSUER = (
+    # XX关于YY2023年法治政府建设情况的报告: the issuer ends at the first 关于
+    lazy(rf"^(?P<who>{_NAME}{{2,40}}?)关于{_NAME}{{0,20}}?(?:{_YEAR})\s*年度?(?:的)?{_TOPIC}"),
     # XX关于2023年度法治政府建设情况的报告, XX2023年法治政府建设年度报告
     lazy(rf"^(?P<who>{_NAME}{{2,40}}?)(?:关于)?(?:报送)?(?:{_YEAR})\s*年度?(?:的)?{_TOPIC}"),
     # 2023年XX法治政府建设年度报告, 2022年度XX依法行政工作报告

@@ -13,7 +13,7 @@ from typing import Literal
 from attrs import field, frozen
 
 from lawgov_score.model import tuple_of
-from lawgov_score.reading.normalise import OffsetMap
+from lawgov_score.reading.normalise import OffsetMap, original_span
 
 FactKind = Literal["count", "amount", "rate", "change", "pp_change", "rank", "duration"]
 Bound = Literal["lower", "upper"]
@@ -131,7 +131,8 @@ class Document:
     PDF pages without a text layer. The command line prints them on standard error."""
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of the normalised :attr:`text` to the same span of :attr:`original`."""
+        """Map a span of the normalised :attr:`text` to the same span of :attr:`original`: what
+        normalisation dropped just after the span (a line break, an indentation) stays outside."""
         if not self.offsets:
             return start, end
-        return self.offsets[start], self.offsets[end]
+        return original_span(self.offsets, start, end)

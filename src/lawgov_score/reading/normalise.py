@@ -294,6 +294,28 @@ def _write(piece: str, origin: int, expanded: bool, out: list[str], offsets: _Of
         offsets.copied(origin, len(piece))
 
 
+def without(offsets: OffsetMap, removed: Sequence[int]) -> OffsetMap:
+    """The offsets of the text left when the characters at the sorted positions ``removed`` are
+    taken out of the text ``offsets`` belongs to."""
+    out = _OffsetBuilder()
+    bounds = [*offsets._starts[1:], len(offsets)]
+    cuts = iter(removed)
+    cut = next(cuts, len(offsets))
+    for start, stop, origin, step in zip(offsets._starts, bounds, offsets._origins, offsets._steps, strict=True):
+        position = start
+        while position < stop:
+            while cut < position:
+                cut = next(cuts, len(offsets))
+            end = min(stop, cut)
+            if end > position:
+                if step:
+                    out.copied(origin + position - start, end - position)
+                else:
+                    out.expanded(origin, end - position)
+            position = end + 1 if end == cut else end  # the cut character itself is left out
+    return OffsetMap(out.starts, out.origins, out.steps, out.position)
+
+
 def original_start(offsets: Sequence[int], start: int) -> int:
     """The original index where a normalised span beginning at ``start`` begins."""
     return offsets[min(max(start, 0), len(offsets) - 1)]

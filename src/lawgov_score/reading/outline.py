@@ -137,6 +137,12 @@ def _heading_at(text: str, start: int, end: int) -> tuple[str, int, str, int] | 
     return None
 
 
+def heading_marker_at(line: str) -> str | None:
+    """The numbering a line opens with (``二、``, ``(三)``, ``4.``), if it opens with one."""
+    found = _heading_at(line, 0, len(line))
+    return None if found is None else found[2]
+
+
 def signature(line: str) -> tuple[str | None, str | None] | None:
     """Read a line of a closing block: ``(issuer, date text)``, either may be ``None``; ``None``
     when the line is not one (``专此报告。`` gives ``(None, None)``)."""

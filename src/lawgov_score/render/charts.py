@@ -19,6 +19,8 @@ from markupsafe import Markup, escape
 
 from lawgov_score.model import tuple_of
 
+LABEL_GAP = 16.0
+"""How far beyond the outer ring a radar's labels start (points are drawn with a radius of 4)."""
 # A sequential, colour-blind-safe scale (ColorBrewer YlGnBu), light = low, dark = high.
 HEAT_STOPS = ((255, 255, 217), (199, 233, 180), (65, 182, 196), (34, 94, 168), (8, 29, 88))
 
@@ -80,7 +82,7 @@ def radar(
     n = len(axes)
     radius = 120.0
     out = [
-        f'<svg class="chart radar" viewBox="-250 -170 500 345" role="img" data-axes="{n}" '
+        f'<svg class="chart radar" viewBox="-250 -190 500 380" role="img" data-axes="{n}" '
         f'aria-labelledby="{escape(ident)}-t {escape(ident)}-d" id="{escape(ident)}">',
         f'<title id="{escape(ident)}-t">{escape(title)}</title>',
         f'<desc id="{escape(ident)}-d">{escape(_description(axes, series))}</desc>',
@@ -106,20 +108,23 @@ def radar(
         out.append(f'<text class="tick" x="4" y="{_n(y - 2)}">{pass_line:g}</text>')
     x, y = point(0, maximum)
     out.append(f'<text class="tick" x="4" y="{_n(y + 10)}">{maximum:.3g}</text>')
-    first = series[0].values if series else ()
+    first_values = series[0].values if series else ()
     for i, ax in enumerate(axes):
         x, y = point(i, maximum)
-        lx, ly = point(i, maximum * 1.12)
-        cos = math.cos(-math.pi / 2 + 2 * math.pi * i / n)
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        cos, sin = math.cos(angle), math.sin(angle)
+        lx, ly = (radius + LABEL_GAP) * cos, (radius + LABEL_GAP) * sin
         anchor = "start" if cos > 0.25 else "end" if cos < -0.25 else "middle"
-        ly = ly - 12 if ly < -radius * 0.9 else ly + 6 if ly > radius * 0.9 else ly
-        value = first[i] if i < len(first) else None
+        # The two lines (Chinese, English) stand clear of the outer ring, so never on a point: at
+        # the sides they start beyond it; at the top they sit above it, at the bottom below it.
+        first = "-1.2em" if anchor == "middle" and sin < 0 else "0.9em" if anchor == "middle" else "0.35em"
+        value = first_values[i] if i < len(first_values) else None
         out.append(
             f'<g class="axis" data-code="{escape(ax.code)}" data-value="{_value(value)}" '
             f'data-label="{escape(ax.zh)}">'
             f'<line x1="0" y1="0" x2="{_n(x)}" y2="{_n(y)}"/>'
             f'<text x="{_n(lx)}" y="{_n(ly)}" text-anchor="{anchor}">'
-            f'<tspan class="zh">{escape(ax.code)} {escape(ax.zh)}</tspan>'
+            f'<tspan class="zh" x="{_n(lx)}" dy="{first}">{escape(ax.code)} {escape(ax.zh)}</tspan>'
             f'<tspan class="en" x="{_n(lx)}" dy="1.2em">{escape(ax.en)}</tspan></text></g>'
         )
     for k, s in enumerate(series):

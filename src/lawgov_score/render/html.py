@@ -11,27 +11,27 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from markupsafe import Markup, escape
 
 from lawgov_score.errors import InputError
 from lawgov_score.model import tuple_of
 from lawgov_score.model.assessment import Assessment, AuditFinding, DimensionScore, IndicatorScore
-from lawgov_score.render import charts, views
+from lawgov_score.render import charts, template_words, views, words
 from lawgov_score.render.views import Axis, UnitScores
 
 if TYPE_CHECKING:
     from lawgov_score.reading.model import Document
     from lawgov_score.scoring import RankEntry
 
-__all__ = ["highlight", "render_html", "render_panel_html"]
+__all__ = ["highlight", "render_html"]
 
 AUDIT_SIGNS = {"consistent": "✓", "inconsistent": "✗", "unverifiable": "?"}
 
@@ -59,6 +59,15 @@ def environment() -> jinja2.Environment:
         arrows=views.ARROWS,
         words=views.WORDS,
         pass_line=views.PASS_LINE,
+        bi=template_words.bilingual,
+        status_name=template_words.status_name,
+        rule_text=template_words.rule_text,
+        warning_text=template_words.warning_text,
+        grade_name=template_words.grade_name,
+        audit_result=template_words.audit_result,
+        legend_bands=words.band_legend,
+        legend_statuses=words.status_legend,
+        legend_grades=words.task_grade_legend,
     )
     return env
 
@@ -86,6 +95,10 @@ class MarkSpan:
     start: int
     end: int
     kind: str = "evidence"
+    dims: tuple[int, ...] = ()
+    """Positions (1, 2 …) of the dimensions whose evidence this is: its colour, and the filter."""
+    codes: tuple[str, ...] = ()
+    """The codes of those dimensions."""
 
 
 def highlight(text: str, spans: Sequence[MarkSpan]) -> Markup:
@@ -118,8 +131,12 @@ def highlight(text: str, spans: Sequence[MarkSpan]) -> Markup:
         out.extend(f'<span class="anchor" id="{escape(s.id)}" tabindex="-1"></span>' for s in opening[1:])
         ident = f' id="{escape(opening[0].id)}" tabindex="-1"' if opening else ""
         kinds = " ".join(sorted({s.kind for s in active.values()}))
+        positions = sorted({k for s in active.values() for k in s.dims})
+        classes = " ".join([kinds, *(f"dim-{k}" for k in positions)])
+        codes = " ".join(dict.fromkeys(c for s in active.values() for c in s.codes))
+        dims = f' data-dims="{escape(codes)}"' if codes else ""
         ids = " ".join(active)
-        out.append(f'<mark class="{kinds}"{ident} data-spans="{escape(ids)}">{piece}</mark>')
+        out.append(f'<mark class="{classes}"{ident}{dims} data-spans="{escape(ids)}">{piece}</mark>')
     return Markup("".join(out))
 
 
@@ -138,6 +155,10 @@ class Quote:
     anchor: str
     exact: bool = True
     """The report text at the span reads as the quote (false: the page says so)."""
+    dim: int = 0
+    """Position of the quote's dimension (1, 2 …), for its colour and the filter."""
+    code: str = ""
+    indicator: str = ""
 
 
 @frozen
@@ -169,7 +190,8 @@ class AuditRow:
 
 @frozen
 class UnitReport:
-    """Everything the page shows about one assessment."""
+    """Everything the page shows about one assessment; ``quotes`` in the order of the text when
+    it is shown (so the list follows the text), else by dimension and indicator."""
 
     prefix: str
     assessment: Assessment
@@ -182,6 +204,7 @@ class UnitReport:
     text: Markup | None = None
     source: str | None = None
     published: str | None = None
+    quotes: tuple[Quote, ...] = field(default=(), converter=tuple_of)
 
     @property
     def title(self) -> str:
@@ -194,34 +217,44 @@ class UnitReport:
 
 
 def unit_report(assessment: Assessment, document: Document | None, prefix: str = "") -> UnitReport:
-    """Collect what the page shows for one assessment, marking its spans in the document's text."""
+    """Collect what the page shows for one assessment, marking its spans in the document's text,
+    each in the colour of its dimension."""
     original = document.original if document is not None else None
     span_ids: dict[tuple[int, int], str] = {}
-    marks: list[MarkSpan] = []
+    owners: dict[tuple[int, int], dict[int, str]] = {}
+    kinds: dict[tuple[int, int], str] = {}
 
-    def target(start: int | None, end: int | None, kind: str) -> str | None:
+    def target(start: int | None, end: int | None, kind: str, dim: int, code: str) -> str | None:
         if original is None or start is None or end is None or not 0 <= start < end <= len(original):
             return None
         key = (start, end)
         if key not in span_ids:
             span_ids[key] = f"{prefix}span-{len(span_ids) + 1}"
-            marks.append(MarkSpan(span_ids[key], start, end, kind))
+            kinds[key] = kind
+        if dim:
+            owners.setdefault(key, {})[dim] = code
         return span_ids[key]
 
     counter = 0
     dims = []
-    for d in assessment.dimensions:
+    for position, d in enumerate(assessment.dimensions, start=1):
         rows = []
         for ind in d.indicators:
             quotes = []
             for ev in ind.evidence:
                 counter += 1
-                where = target(ev.start, ev.end, "evidence")
+                where = target(ev.start, ev.end, "evidence", position, d.code)
                 exact = where is None or original is None or original[ev.start : ev.end] == ev.quote
-                quotes.append(Quote(counter, ev.quote, where, ev.start, ev.end, f"{prefix}q-{counter}", exact))
+                quotes.append(Quote(counter, ev.quote, where, ev.start, ev.end, f"{prefix}q-{counter}", exact,
+                                    position, d.code, ind.name_zh))
             rows.append(IndicatorRow(ind, quotes))
         dims.append(DimensionView(d, views.axis(d.code, d.title_zh, d.title_en), rows))
-    audit = [AuditRow(f, target(f.start, f.end, "audit")) for f in assessment.audit]
+    positions = {d.code: k for k, d in enumerate(assessment.dimensions, start=1)}
+    audit = [AuditRow(f, target(f.start, f.end, "audit", positions.get(f.dimension or "", 0), f.dimension or ""))
+             for f in assessment.audit]
+    marks = [MarkSpan(ident, start, end, kinds[(start, end)], tuple(sorted(owners.get((start, end), {}))),
+                      tuple(owners.get((start, end), {}).values()))
+             for (start, end), ident in span_ids.items()]
     axes = [d.axis for d in dims]
     title = f"{assessment.unit.name} {assessment.unit.year or ''}".strip()
     radar = charts.radar(
@@ -234,8 +267,19 @@ def unit_report(assessment: Assessment, document: Document | None, prefix: str =
     text = highlight(original, marks) if original is not None else None
     source = document.source if document is not None else assessment.provenance.source
     published = document.metadata.published if document is not None else None
+    listed = [q for d in dims for row in d.rows for q in row.quotes]
+    if text is not None:  # the list follows the text: quotes numbered in the order they stand in it
+        listed.sort(key=lambda q: (q.start is None, q.start or 0, q.number))
+        renumbered = {q.number: k for k, q in enumerate(listed, start=1)}
+
+        def again(q: Quote) -> Quote:
+            return evolve(q, number=renumbered[q.number], anchor=f"{prefix}q-{renumbered[q.number]}")
+
+        listed = [again(q) for q in listed]
+        dims = [evolve(d, rows=[evolve(row, quotes=[again(q) for q in row.quotes]) for row in d.rows]) for d in dims]
     return UnitReport(
-        prefix, assessment, views.band(assessment.overall), gauge, radar, axes, dims, audit, text, source, published
+        prefix, assessment, views.band(assessment.overall), gauge, radar, axes, dims, audit, text, source, published,
+        listed,
     )
 
 
@@ -269,15 +313,18 @@ class Collection:
     show_band: bool = True
     intervals: bool = False
     note: str = ""
+    sensitivity: tuple[Any, ...] = field(default=(), converter=tuple_of)
+    """The Sobol indices of a panel's uncertainty analysis (:class:`lawgov_score.render.panel.SensitivityRow`)."""
 
 
-def _collection(
+def make_collection(
     title: str,
     axes: Sequence[Axis],
     units: Sequence[UnitScores],
     reports: Sequence[UnitReport] = (),
     show_band: bool = True,
     note: str = "",
+    sensitivity: Sequence[Any] = (),
 ) -> Collection:
     ordered = views.ranked(units)
     values = [v for u in ordered for v in (u.overall, *u.dims.values()) if v is not None]
@@ -331,6 +378,7 @@ def _collection(
         show_band=show_band,
         intervals=any(u.interval is not None for u in ordered),
         note=note,
+        sensitivity=sensitivity,
     )
 
 
@@ -341,8 +389,10 @@ inputs give the same bytes."""
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 
 
-def generated_text(generated: Generated) -> str | None:
-    """The time printed on a page (see :data:`Generated`), or ``None`` to print none."""
+def generated_text(generated: Generated, tz: str = "UTC") -> str | None:
+    """The time printed on a page (see :data:`Generated`) in time zone ``tz``, or ``None`` to print none."""
+    from zoneinfo import ZoneInfo
+
     if generated is False:
         return None
     if generated is None:
@@ -355,15 +405,20 @@ def generated_text(generated: Generated) -> str | None:
                                  SOURCE_DATE_EPOCH) from None
         else:
             generated = datetime.now(timezone.utc)
-    return generated.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    local = generated.astimezone(ZoneInfo(tz))
+    if tz == "UTC":
+        return local.strftime("%Y-%m-%d %H:%M UTC")
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M} {tz} (UTC{offset[:3]}:{offset[3:]})"
 
 
-def _page(template: str, generated: Generated, **context: Any) -> str:
+def render_page(template: str, generated: Generated, tz: str, lang: words.Lang, **context: Any) -> str:
     style, script, script_hash = _assets()
     return (
         environment()
         .get_template(template)
-        .render(style=style, script=script, script_hash=script_hash, generated=generated_text(generated), **context)
+        .render(style=style, script=script, script_hash=script_hash, generated=generated_text(generated, tz),
+                lang=lang, html_lang="zh-Hans" if lang == "zh" else "en", **context)
     )
 
 
@@ -374,6 +429,9 @@ def render_html(
     uncertainty: Any | None = None,
     generated: Generated = None,
     title: str | None = None,
+    tz: str = "Asia/Shanghai",
+    lang: words.Lang = words.DEFAULT_LANG,
+    explain: str | None = None,
 ) -> str:
     """One self-contained HTML page for one report, or a comparison of several.
 
@@ -384,13 +442,17 @@ def render_html(
         5–95 % rank intervals the ranking then shows.
     :param generated: the date printed in the provenance (see :data:`Generated`).
     :param title: the page title (default: the unit, or "N units").
+    :param tz: the time zone of the dates printed (an IANA name).
+    :param lang: the language shown first (``zh``: Chinese with the English beside it).
+    :param explain: a dimension code: its evidence is the one shown highlighted when the page opens.
     :returns: the page; one report gives a single-report page, several a ranking, heat map and
         small multiples, and two years of one unit a year-on-year comparison.
     """
     if len(reports) == 1:
         assessment, document = reports[0]
         report = unit_report(assessment, document)
-        return _page("report.html.j2", generated, title=title or report.title, report=report)
+        return render_page("report.html.j2", generated, tz, lang, title=title or report.title, report=report,
+                     explain=explain)
     if ranking is None:
         from lawgov_score.scoring import rank
 
@@ -400,66 +462,7 @@ def render_html(
     ranks = {(r.unit, r.year): r.rank for r in ranking}
     units = views.attach_ranks(units, ranks, uncertainty)
     axes = views.axes_of(a for a, _ in reports)
-    collection = _collection(title or f"{len(reports)} units", axes, units, details)
-    return _page("collection.html.j2", generated, title=collection.title, collection=collection)
-
-
-def render_panel_html(
-    result: Any,
-    uncertainty: Any | None = None,
-    *,
-    names: Mapping[str, str] | None = None,
-    labels: Mapping[str, tuple[str, str]] | None = None,
-    title: str | None = None,
-    generated: Generated = None,
-) -> str:
-    """The HTML page of a panel run (``lawgov-score rank --format html``).
-
-    :param result: a :class:`lawgov_score.panel.results.PanelResult`, read duck-typed: ``units``,
-        ``years``, ``codes``, ``n_indicators``, ``contribution_codes``, ``index``, ``score(code)``
-        and ``rank(code)``.
-    :param uncertainty: its :class:`lawgov_score.panel.monte_carlo.UncertaintyResult`, if one ran:
-        the ranking then shows 5–95 % rank intervals.
-    :param names: display name per unit code (default: the code).
-    :param labels: ``(zh, en)`` label per node code (default: D1–D10 short labels, else the code).
-    :param title: the page title.
-    :param generated: the date printed on the page (see :data:`Generated`).
-    """
-    names = names or {}
-    labels = labels or {}
-    index = result.index
-    children = list(result.contribution_codes)
-    axes = []
-    for code in children:
-        if code in labels:
-            zh, en = labels[code]
-            axes.append(Axis(code, zh, en, zh, en))
-        else:
-            axes.append(views.axis(code))
-    overall = result.score(index)
-    ranks_at = result.rank(index)
-    child_scores = {code: result.score(code) for code in children}
-    indicator_codes = list(result.codes[: result.n_indicators])
-    indicator_scores = {code: result.score(code) for code in indicator_codes}
-    units = []
-    for i, (code, year) in enumerate(zip(result.units, result.years)):
-        rank_value = views.finite(ranks_at[i])
-        units.append(
-            UnitScores(
-                key=str(code),
-                name=names.get(code, str(code)),
-                year=year,
-                overall=views.finite(overall[i]),
-                dims={c: views.finite(child_scores[c][i]) for c in children},
-                indicators=[
-                    views.IndicatorValue(c, labels.get(c, (c, ""))[0], "", None, "", views.finite(values[i]))
-                    for c, values in indicator_scores.items()
-                ],
-                rank=None if rank_value is None else int(rank_value),
-            )
-        )
-    units = views.attach_ranks(units, {(u.key, u.year): u.rank for u in units}, uncertainty)
-    years = sorted({y for y in result.years if y is not None})
-    note = "Ranks are within each year." if len(years) > 1 else ""
-    collection = _collection(title or f"Panel: {len(units)} units", axes, units, show_band=False, note=note)
-    return _page("collection.html.j2", generated, title=collection.title, collection=collection)
+    default = f"{len(reports)} 个单位" if lang == "zh" else f"{len(reports)} units"
+    collection = make_collection(title or default, axes, units, details)
+    return render_page("collection.html.j2", generated, tz, lang, title=collection.title, collection=collection,
+                 explain=explain)

@@ -10,9 +10,22 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from lawgov_score.model.assessment import Assessment, DimensionScore
+from lawgov_score.model.assessment import Assessment, DimensionScore, ScoreWarning
 from lawgov_score.render import views
 from lawgov_score.render.views import format_delta, format_raw, format_score, format_share
+from lawgov_score.render.words import (
+    Lang,
+    band_legend,
+    both,
+    message_text,
+    pair,
+    rule_text,
+    status_legend,
+    status_name,
+    task_grade_legend,
+    task_grade_name,
+    word,
+)
 from lawgov_score.scoring import RankEntry
 
 # Enough to stop links, emphasis, inline HTML, entities and table breaks; "_" inside words
@@ -41,40 +54,50 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequenc
     return lines
 
 
-def _grade(score: float | None) -> str:
+def _grade(score: float | None, lang: Lang = "en") -> str:
     b = views.band(score)
     if b is None:
-        return "no overall score"
+        return both("no_score", lang)
+    if lang == "zh":
+        return f"{b.zh}（{'✓ 及格' if b.passed else '✗ 未达及格线'}）"
     sign = "✓ pass" if b.passed else "✗ below the pass line"
     return f"{b.zh} ({b.en}; {sign})"
 
 
-def unit_markdown(a: Assessment, level: int = 1, explain: str | None = None) -> list[str]:
-    """One assessment: overall, dimensions, indicators, evidence, audit, warnings, provenance."""
+def _h(words: tuple[str, str], lang: Lang) -> str:
+    return md(pair(words, lang))
+
+
+def unit_markdown(a: Assessment, level: int = 1, explain: str | None = None, lang: Lang = "zh") -> list[str]:
+    """One assessment: overall, dimensions, indicators, evidence, audit, warnings, provenance, legend."""
     h = "#" * level
     out = [f"{h} {md(a.unit.name)}{f' {a.unit.year}' if a.unit.year is not None else ''}", ""]
-    out.append(
-        f"**Overall: {format_score(a.overall)} / 100** — {_grade(a.overall)}. Pass line 60. "
-        f"Status {a.status}, missing-data policy {a.missing_policy}."
-    )
-    out += ["", f"{h}# Dimensions (radar chart as a table)", ""]
+    if lang == "zh":
+        out.append(f"**总分 {format_score(a.overall)} / 100** — {_grade(a.overall, lang)}。及格线 60。"
+                   f"状态：{status_name(a.status, lang)}；缺失数据规则 {a.missing_policy}。")
+    else:
+        out.append(f"**Overall: {format_score(a.overall)} / 100** — {_grade(a.overall, lang)}. Pass line 60. "
+                   f"Status {status_name(a.status, lang)}, missing-data policy {a.missing_policy}.")
+    out += ["", f"{h}# {_h(('维度（雷达图数据）', 'Dimensions (radar chart as a table)'), lang)}", ""]
     rows = []
     for d in a.dimensions:
         ax = views.axis(d.code, d.title_zh, d.title_en)
         quotes = sum(len(i.evidence) for i in d.indicators)
         rows.append(
-            [d.code, f"{md(ax.zh)} · {md(ax.en)}", format_score(d.score), bar(d.score), format_share(d.coverage),
-             format_share(d.effective_weight), d.status, str(quotes)]
+            [d.code, md(pair((ax.zh, ax.en), lang)), format_score(d.score), bar(d.score), format_share(d.coverage),
+             format_share(d.effective_weight), status_name(d.status, lang), str(quotes)]
         )
-    out += table(["Code", "Dimension", "Score", "0–100", "Coverage", "Share of overall", "Status", "Quotes"],
+    out += table([word("code", lang), word("dimension", lang), word("score", lang), "0–100", word("coverage", lang),
+                   word("effective_weight", lang), word("status", lang), word("quotes", lang)],
                  rows, numeric=(2, 4, 5, 7))
     numbers = _quote_numbers(a)
     shown = [d for d in a.dimensions if explain is None or d.code == explain]
-    out += ["", f"{h}# Indicators", "",
-            "Contribution = share of overall × score; the contributions add up to the overall score."]
+    contribution = ("贡献 = 占总分权重 × 得分；各项贡献之和即总分。" if lang == "zh" else
+                    "Contribution = share of overall × score; the contributions add up to the overall score.")
+    out += ["", f"{h}# {_h(('指标', 'Indicators'), lang)}", "", contribution]
     for d in shown:
-        out += ["", *_dimension(d, level + 2, numbers)]
-    out += ["", f"{h}# Evidence", ""]
+        out += ["", *_dimension(d, level + 2, numbers, lang)]
+    out += ["", f"{h}# {_h(('证据', 'Evidence'), lang)}", ""]
     any_quote = False
     for d in shown:
         for i in d.indicators:
@@ -83,28 +106,54 @@ def unit_markdown(a: Assessment, level: int = 1, explain: str | None = None) -> 
                 out.append(f"{numbers[(i.id, k)]}. “{md(e.quote)}” — {md(i.name_zh)} (`{i.id}`){where}")
                 any_quote = True
     if not any_quote:
-        out.append("No quotes: no indicator carries evidence.")
-    out += ["", f"{h}# Consistency audit", ""]
+        out.append("无引文：没有指标带有证据。" if lang == "zh" else "No quotes: no indicator carries evidence.")
+    out += ["", f"{h}# {_h(('一致性核验', 'Consistency audit'), lang)}", ""]
     if a.audit:
         signs = {"consistent": "✓", "inconsistent": "✗", "unverifiable": "?"}
+        results = {"consistent": ("一致", "consistent"), "inconsistent": ("不一致", "inconsistent"),
+                   "unverifiable": ("无法核验", "unverifiable")}
         out += table(
-            ["Check", "Result", "Statement", "Arithmetic"],
-            [[md(f.check), f"{signs.get(f.status, '')} {f.status}", md(f.quote), md(f.arithmetic)] for f in a.audit],
+            [word("check", lang), word("result", lang), word("quote", lang), word("arithmetic", lang)],
+            [[md(f.check), f"{signs.get(f.status, '')} {pair(results.get(f.status, (f.status, f.status)), lang)}",
+              md(f.quote), md(f.arithmetic)] for f in a.audit],
         )
     else:
-        out.append("No consistency checks were run or possible.")
-    out += ["", f"{h}# Warnings and failures", ""]
-    out += [f"- ⚠ warning: {md(w)}" for w in a.warnings] or ["No warnings."]
+        out.append("没有可核验的数据。" if lang == "zh" else "No consistency checks were run or possible.")
+    out += ["", f"{h}# {_h(('警告与失败', 'Warnings and failures'), lang)}", ""]
+    out += [f"- ⚠ {md(_warning(w, lang))}" for w in a.warnings] or ["无警告。" if lang == "zh" else "No warnings."]
     out += [f"- ✗ failure: {f.dimension} ({md(f.plugin)}): {md(f.error)}: {md(f.message)}" for f in a.failures]
     p = a.provenance
-    plugins = ", ".join(f"{md(x.name)} {md(x.version)}" for x in p.plugins) or "—"
+    plugins = ", ".join(f"{md(x.name)} {md(x.version)}" + (f" ({' '.join(x.dimensions)})" if x.dimensions else "")
+                        for x in p.plugins) or "—"
     out += [
-        "", f"{h}# Provenance", "",
-        f"- source: {md(p.source or '—')}",
+        "", f"{h}# {_h(('来源', 'Provenance'), lang)}", "",
+        f"- {word('source', lang)}: {md(p.source or '—')}",
         f"- input SHA-256: `{p.input_sha256}`",
-        f"- framework: {md(p.framework_id)} {md(p.framework_version)}",
-        f"- lawgov-score {md(p.library_version)}; plugins: {plugins}",
+        f"- {word('framework', lang)}: {md(p.framework_id)} {md(p.framework_version)}",
+        f"- lawgov-score {md(p.library_version)}; {both('plugins', lang)} ({word('contributed', lang)}): {plugins}",
     ]
+    out += ["", *legend_markdown([a], level + 1, lang, tasks=True)]
+    return out
+
+
+def _warning(w: ScoreWarning | str, lang: Lang) -> str:
+    if not isinstance(w, ScoreWarning):
+        return str(w)
+    where = w.indicator or w.dimension
+    text = message_text(w.message, w.message_zh, lang)
+    return f"{where}: {text}" if where else text
+
+
+def legend_markdown(assessments: Sequence[Assessment], level: int, lang: Lang, tasks: bool = False) -> list[str]:
+    """What the grades and the statuses shown mean, and the key-task grades."""
+    statuses: list[str] = [s for a in assessments for s in (a.status, *(d.status for d in a.dimensions))]
+    if tasks:
+        statuses += [i.status for a in assessments for d in a.dimensions for i in d.indicators]
+    out = [f"{'#' * level} {_h(('图例', 'Legend'), lang)}", ""]
+    out += ["- " + "; ".join(f"{md(e.term)} {md(e.meaning)}" for e in band_legend(lang))]
+    out += [f"- **{md(e.term)}**: {md(e.meaning)}" for e in status_legend(statuses, lang)]
+    if tasks:
+        out += [f"- **{md(e.term)}**: {md(e.meaning)}" for e in task_grade_legend(lang)]
     return out
 
 
@@ -117,52 +166,55 @@ def _quote_numbers(a: Assessment) -> dict[tuple[str, int], int]:
     return numbers
 
 
-def _dimension(d: DimensionScore, level: int, numbers: dict[tuple[str, int], int]) -> list[str]:
+def _dimension(d: DimensionScore, level: int, numbers: dict[tuple[str, int], int], lang: Lang) -> list[str]:
     ax = views.axis(d.code, d.title_zh, d.title_en)
-    out = [f"{'#' * level} {d.code} {md(ax.zh)} · {md(ax.en)} — {format_score(d.score)}", ""]
+    out = [f"{'#' * level} {d.code} {md(pair((ax.zh, ax.en), lang))} — {format_score(d.score)}", ""]
     for note in d.notes:
-        out += [f"> note: {md(note)}", ""]
+        out += [f"> ⚠ {md(_warning(note, lang))}", ""]
     rows = []
     for i in d.indicators:
         quotes = ", ".join(str(numbers[(i.id, k)]) for k in range(len(i.evidence)))
         contribution = "—" if i.contribution is None else f"{i.contribution:.2f}"
+        status = status_name(i.status, lang) + (f" · {task_grade_name(i.grade, lang)}" if i.grade else "")
         rows.append([f"{md(i.name_zh)} `{i.id}`", md(format_raw(i.raw, i.unit)), format_score(i.score), f"{i.weight:g}",
-                     format_share(i.effective_weight), contribution, i.status, quotes])
+                     format_share(i.effective_weight), contribution, status, quotes])
     if rows:
-        out += table(["Indicator", "Raw value", "Score", "Weight", "Share of overall", "Contribution", "Status",
-                      "Quotes"], rows, numeric=(1, 2, 3, 4, 5))
-    rules = [f"- `{i.id}`: {md(i.rule)}" for i in d.indicators if i.rule]
+        out += table([word("indicator", lang), word("raw", lang), word("score", lang), word("weight", lang),
+                      word("effective_weight", lang), word("contribution", lang), word("status", lang),
+                      word("quotes", lang)], rows, numeric=(1, 2, 3, 4, 5))
+    rules = [f"- `{i.id}`: {md(rule_text(i.rule, i.rule_zh, lang))}" for i in d.indicators if i.rule or i.rule_zh]
     if rules:
-        out += ["", "Rules:", "", *rules]
+        out += ["", f"{word('rule', lang)}:", "", *rules]
     return out
 
 
 def collection_markdown(units: Sequence[views.UnitScores], axes: Sequence[views.Axis], *, bands: bool = True,
-                        title: str = "") -> list[str]:
+                        title: str = "", lang: Lang = "zh") -> list[str]:
     """Several units: ranking (with rank intervals), heat map as a table, year-on-year changes."""
     ordered = views.ranked(units)
-    out = [f"# {md(title or f'{len(units)} units')}", "", "## Ranking", ""]
+    default_title = f"{len(units)} 个单位" if lang == "zh" else f"{len(units)} units"
+    out = [f"# {md(title or default_title)}", "", f"## {_h(('排名', 'Ranking'), lang)}", ""]
     intervals = any(u.interval is not None for u in ordered)
-    header = ["Rank", *(["Rank interval (5–95%)"] if intervals else []), "Unit", "Year", "Overall",
-              *(["Grade"] if bands else [])]
+    header = [word("rank", lang), *([pair(("排名区间（5–95%）", "Rank interval (5–95%)"), lang)] if intervals else []),
+              word("unit", lang), word("year", lang), word("overall", lang), *([word("grade", lang)] if bands else [])]
     rows = []
     for u in ordered:
         interval = []
         if intervals:
             median = f" ({u.median_rank:g})" if u.median_rank is not None else ""
             interval = [f"{u.interval[0]}–{u.interval[1]}{median}" if u.interval else "—"]
-        grade = [_grade(u.overall)] if bands else []
+        grade = [_grade(u.overall, lang)] if bands else []
         rows.append([str(u.rank or "—"), *interval, md(u.name), str(u.year or ""), format_score(u.overall), *grade])
     out += table(header, rows, numeric=(0, 1, 3, 4) if intervals else (0, 2, 3))
-    out += ["", "## Heat map: units × dimensions", ""]
+    out += ["", f"## {_h(('热力图：单位 × 维度', 'Heat map: units × dimensions'), lang)}", ""]
     legend = ", ".join(f"{a.code} {md(a.zh)}" for a in axes)
-    out += [f"Dimensions: {legend}.", ""]
-    out += table(["Unit", *[a.code for a in axes], "Overall"],
+    out += [f"{word('dimension', lang)}: {legend}.", ""]
+    out += table([word("unit", lang), *[a.code for a in axes], word("overall", lang)],
                  [[md(u.label), *[format_score(u.dims.get(a.code)) for a in axes], format_score(u.overall)]
                   for u in ordered], numeric=tuple(range(1, len(axes) + 2)))
     compared = views.comparisons(units, axes)
     if compared:
-        out += ["", "## Year on year"]
+        out += ["", f"## {_h(('年度对比', 'Year on year'), lang)}"]
     for c in compared:
         o = c.overall
         out += ["", f"### {md(c.name)}: {c.before.year} → {c.after.year}", "",
@@ -197,22 +249,31 @@ def render_markdown(
     explain: str | None = None,
     *,
     uncertainty: Any | None = None,
+    lang: Lang = "zh",
+    title: str | None = None,
 ) -> str:
     """The Markdown report: one unit in full, or several with ranking, heat map and comparisons.
 
     :param explain: a dimension code: show only that dimension's indicators and evidence.
     :param uncertainty: a rank-uncertainty result whose 5–95 % intervals the ranking shows.
+    :param lang: the language shown first (``zh``: Chinese with the English beside it).
+    :param title: the report's title (default: the unit, or "N units").
     """
     if len(assessments) == 1:
-        return "\n".join(unit_markdown(assessments[0], 1, explain)) + "\n"
+        lines = unit_markdown(assessments[0], 1, explain, lang)
+        if title:
+            lines = [f"# {md(title)}", "", *(line.replace("#", "##", 1) if line.startswith("#") else line
+                                              for line in lines)]
+        return "\n".join(lines) + "\n"
     if ranking is None:
         from lawgov_score.scoring import rank
 
         ranking = rank(assessments)
     units = [views.unit_scores(a, f"u{i + 1}") for i, a in enumerate(assessments)]
     units = views.attach_ranks(units, {(r.unit, r.year): r.rank for r in ranking}, uncertainty)
-    out = collection_markdown(units, views.axes_of(assessments))
-    out += ["", "## Units"]
+    out = collection_markdown(units, views.axes_of(assessments), title=title or "", lang=lang)
+    out += ["", *legend_markdown(assessments, 2, lang)]
+    out += ["", f"## {_h(('各单位', 'Units'), lang)}"]
     for a in assessments:
-        out += ["", *unit_markdown(a, 3, explain)]
+        out += ["", *unit_markdown(a, 3, explain, lang)]
     return "\n".join(out) + "\n"

@@ -70,6 +70,7 @@ def indicator_score(
         group=indicator.group,
         grade=observation.grade if observation is not None else None,
         flags=observation.flags if observation is not None else (),
+        name_en=indicator.name_en,
     )
 
 

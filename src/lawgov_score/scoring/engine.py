@@ -4,7 +4,7 @@ The panel engine (:mod:`lawgov_score.panel`) is its vectorised twin: the same go
 (:func:`lawgov_score.panel.normalise.goalposts`) and the same aggregation methods
 (:data:`lawgov_score.panel.aggregate.BUILTIN_AGGREGATORS`, with their conventions for a child of
 0 or below), so a framework's choice of aggregation for a node means the same in both, and
-`lawgov-score rank` with ``examples/reports-pipeline.json`` reproduces every report's own scores.
+`lawgov-score rank --pipeline reports` reproduces every report's own scores.
 There are two because they serve different sizes: a report is scored once, by a command that
 should start at once, and numpy costs more to import (≈ 120 ms) than a whole report costs to
 read and score; on one unit its per-call overhead also outweighs arithmetic on ten children. So a

@@ -2,7 +2,8 @@
 
 Reports on 2016–2020 follow 《法治政府建设实施纲要（2015－2020年）》, reports on 2021–2025 the
 2021–2025 outline. A framework the user names is never switched; a report on a year outside both
-outlines is judged by the newest one, with a warning.
+outlines is judged by the nearest one (2015 and before: the 2015–2020 outline, the closer to the
+2004 outline it succeeded; 2026 and after: the 2021–2025 one), with a warning.
 """
 
 from __future__ import annotations
@@ -38,16 +39,17 @@ def outline_for_year(year: int | None) -> OutlineChoice:
         if first <= year <= last:
             return OutlineChoice(outline, f"a report on {year}: judged by {TITLES[outline]}, in force for "
                                  f"reports on {first}–{last}")
+    nearest = min(OUTLINES, key=lambda name: min(abs(year - OUTLINES[name][0]), abs(year - OUTLINES[name][1])))
     earliest = min(first for first, _ in OUTLINES.values())
     side = "before" if year < earliest else "after"
     warning = ScoreWarning(
         "outline.year_outside",
-        f"the report is on {year}, {side} the years of both national outlines (2016–2025): judged by "
-        f"{TITLES[DEFAULT_OUTLINE]}, which may not be what it was written against",
-        f"报告年度{year}不在两部实施纲要的适用年度（2016–2025年）内：按{TITLES[DEFAULT_OUTLINE]}评估，可能与其依据不符",
+        f"the report is on {year}, {side} the years of both national outlines (2016–2025): judged by the "
+        f"nearest, {TITLES[nearest]}, which may not be what it was written against",
+        f"报告年度{year}不在两部实施纲要的适用年度（2016–2025年）内：按最接近的{TITLES[nearest]}评估，可能与其依据不符",
     )
-    return OutlineChoice(DEFAULT_OUTLINE, f"a report on {year}, outside both outlines: judged by the newest, "
-                         f"{TITLES[DEFAULT_OUTLINE]}", warning)
+    return OutlineChoice(nearest, f"a report on {year}, outside both outlines: judged by the nearest, "
+                         f"{TITLES[nearest]}", warning)
 
 
 MAPPING: dict[str, tuple[tuple[str, ...], str]] = {

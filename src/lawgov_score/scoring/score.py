@@ -51,21 +51,21 @@ def score_document(
     :param level: the unit's level (``county`` …), overriding the one read from the issuer.
     """
     from lawgov_score.assess.analysis import analyse_report, credibility_warnings
-    from lawgov_score.assess.applicability import unit_level
+    from lawgov_score.assess.applicability import applies_as, unit_level
     from lawgov_score.assess.audit import audit_of
 
     document, scorer, context = judged_by(document, scorer)
     found = unit_level(document, level)
     doubts = credibility_warnings(analyse_report(document, scorer.framework.dimensions))
     context = evolve(context, level_reason=found.reason, warnings=(*context.warnings, *doubts))
-    report = ReportContext(scorer.framework.dimensions, found.level)
+    report = ReportContext(scorer.framework.dimensions, applies_as(found.level, found.government_level))
 
     def observe(plugin: DimensionPlugin | None, dimension: Dimension) -> Iterable[Observation]:
         return plugin.assess_report(document, dimension, report) if plugin is not None else ()
 
     meta = document.metadata
     unit = unit or Unit(name=meta.issuer or Path(document.source).stem, year=meta.year, level=found.level,
-                        region=getattr(meta, "region", None))
+                        region=getattr(meta, "region", None), government_level=found.government_level)
     assessment = scorer.assess(unit, observe, document.sha256, document.source, strict, from_report=True,
                                context=context)
     return evolve(assessment, audit=audit_of(document))

@@ -14,6 +14,7 @@ import pluggy
 from attrs import evolve, frozen
 
 from lawgov_score import __version__
+from lawgov_score.assess.applicability import applies_as
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.errors import StrictModeError
 from lawgov_score.model.assessment import (
@@ -28,7 +29,13 @@ from lawgov_score.model.assessment import (
 from lawgov_score.model.framework import Dimension, Framework
 from lawgov_score.model.observation import Observation, Unit
 from lawgov_score.plugin_guard import checked_observations, dimension_faults
-from lawgov_score.plugins import installed_plugin_manager, load_dimensions, plugin_name_of, plugin_versions
+from lawgov_score.plugins import (
+    dimension_sort_key,
+    installed_plugin_manager,
+    load_dimensions,
+    plugin_name_of,
+    plugin_versions,
+)
 from lawgov_score.scoring.assemble import MISSING_TREATMENT, dimension_score
 from lawgov_score.scoring.engine import Plan, evaluate
 
@@ -58,6 +65,8 @@ class Scorer:
     """Whether the framework was chosen by the user (never switched to the outline of the year)."""
     broken: tuple[Failure, ...] = ()
     """Dimension plugins left out for a fault: their dimensions may be missing, so every overall is withheld."""
+    notes: tuple[ScoreWarning, ...] = ()
+    """What every assessment must say about the framework (installed dimensions a pinned set leaves out)."""
 
     @classmethod
     def create(
@@ -82,7 +91,8 @@ class Scorer:
             framework = load_framework(framework, pm, loaded)
         plugins = {plugin.code: plugin for plugin in loaded}
         broken = tuple(Failure("", f.name, "PluginFault", f"{f.stage}: {f.error}") for f in dimension_faults(pm))
-        return cls(framework, pm, plugins, plugin_versions(pm), Plan.of(framework), pinned, broken)
+        return cls(framework, pm, plugins, plugin_versions(pm), Plan.of(framework), pinned, broken,
+                   pinned_set_notes(framework))
 
     def with_framework(self, framework: Framework) -> Scorer:
         """The same plugins scoring another framework (e.g. the outline of an older report's year)."""
@@ -153,7 +163,7 @@ class Scorer:
                 if i is not None and observation.value is not None and i not in silenced:
                     raw[i] = float(observation.value)
                     credit[i] = float(observation.credit)
-            applicable = plan.applicable(unit.level)
+            applicable = plan.applicable(applies_as(unit.level, unit.government_level))
             scores = evaluate(plan, raw, applicable, self.framework.missing, credit)
             dimensions = [
                 _failed(dimension, next(f for f in failures if f.dimension == dimension.code))
@@ -178,7 +188,7 @@ class Scorer:
         context: Context,
     ) -> Assessment:
         policy = self.framework.missing
-        warnings = [*context.warnings, *(note for d in dimensions for note in d.notes)]
+        warnings = [*self.notes, *context.warnings, *(note for d in dimensions for note in d.notes)]
         if failures:
             value = None
             failed = ", ".join(f.dimension or f"plugin {f.plugin!r}" for f in failures)
@@ -217,13 +227,24 @@ class Scorer:
             failures=failures,
         )
 
+    def contributed(self) -> dict[str, tuple[str, ...]]:
+        """Entry-point name → the codes of the framework's dimensions that plugin provides."""
+        codes = {d.code for d in self.framework.dimensions}
+        out: dict[str, list[str]] = {}
+        for code, plugin in self.plugins.items():
+            if code in codes:
+                out.setdefault(plugin_name_of(self.plugin_manager, plugin), []).append(code)
+        return {name: tuple(sorted(found, key=dimension_sort_key)) for name, found in out.items()}
+
     def _provenance(self, input_sha256: str, source: str | None, context: Context) -> Provenance:
+        contributed = self.contributed()
         return Provenance(
             library_version=__version__,
             framework_id=self.framework.id,
             framework_version=self.framework.version,
             input_sha256=input_sha256,
-            plugins=[PluginVersion(name, version) for name, version in sorted(self.versions.items())],
+            plugins=[PluginVersion(name, version, contributed.get(name, ()))
+                     for name, version in sorted(self.versions.items())],
             source=source,
             outline=self.framework.outline,
             framework_reason=context.framework_reason,
@@ -258,3 +279,16 @@ def _failed(dimension: Dimension, failure: Failure) -> DimensionScore:
             "dimension.failed", f"plugin {failure.plugin!r} raised {failure.error}: {failure.message}",
             f"插件{failure.plugin!r}出错：{failure.error}: {failure.message}", dimension=dimension.code)],
     )
+
+
+def pinned_set_notes(framework: Framework) -> tuple[ScoreWarning, ...]:
+    """A warning when the installed dimensions differ from the set a framework file pins: the
+    extra ones were left out, so that installing a plugin never changes its scores."""
+    if not framework.left_out:
+        return ()
+    codes = ", ".join(framework.left_out)
+    return (ScoreWarning(
+        "framework.pinned",
+        f"installed dimension(s) {codes} left out: framework {framework.id!r} pins its dimensions to "
+        f"{', '.join(framework.pinned)}",
+        f"已安装的维度{codes}未计入：评估框架{framework.id!r}固定了维度集合（{'、'.join(framework.pinned)}）"),)

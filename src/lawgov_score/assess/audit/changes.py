@@ -27,8 +27,18 @@ def _own_growth(count: Figure, change: Figure, sentence: Sentence) -> bool:
     return not has_han(_CHANGE_FILLER.sub("", between)) and change.stated.clause - count.stated.clause <= 1
 
 
+# Before a count: it is last year's (比上年的100件, 上年为100件, 上年同期为1000件).
+_PREVIOUS_YEAR = re.compile(r"(?:上年|去年|上一年|2\d{3}年)(?:同期|全年)?(?:的|为|是|共)?$")
+
+
+def _previous_year(figure: Figure) -> bool:
+    return bool(_PREVIOUS_YEAR.search(figure.prefix))
+
+
 def growth_checks(sentence: Sentence, figures: Sequence[Figure]) -> Iterator[AuditFinding]:
-    """``growth_implies_previous``: a growth of a whole count must come from a whole previous count."""
+    """``growth_implies_previous``: a growth of a whole count must come from a whole previous count;
+    when the report states the previous count (比上年的100件, 上年为100件) or the increase
+    (较上年增加50次), the growth must be the one they give."""
     for position, (count, change) in enumerate(pairwise(figures)):
         if change.kind != "change" or count.kind != "count" or change.unit != "%" or count.stated.earlier_level:
             continue
@@ -36,25 +46,60 @@ def growth_checks(sentence: Sentence, figures: Sequence[Figure]) -> Iterator[Aud
             continue  # 由400件减少到340件,下降15%: the change is checked against both levels
         if not _own_growth(count, change, sentence):
             continue
-        g = _signed(change)
-        if not count.exact or 1 + g <= 0:
-            yield finding(sentence, "growth_implies_previous", "unverifiable", count, change,
-                          f"{count.value:g} is not an exact whole count")
+        current = next((f for f in reversed(figures[:position]) if f.kind == "count" and f.unit == count.unit
+                        and not _previous_year(f) and f.stated.fact.change is None), None)
+        if current is not None and (count.stated.fact.change is not None or _previous_year(count)):
+            yield _against_stated(sentence, current, count, change)
             continue
-        places = decimals(change)
-        implied = count.value / (1 + g)
-        candidates = sorted({math.floor(implied), math.ceil(implied)} - {0})
-        matches = [n for n in candidates if round((count.value / n - 1) * 100, places) == round(g * 100, places)]
-        if matches:
-            yield finding(sentence, "growth_implies_previous", "consistent", count, change,
-                          f"{count.value:g}/{1 + g:g} = {implied:.1f} (whole number {matches[0]})")
+        stated_previous = next((f for f in figures[position + 2:] if f.kind == "count" and f.unit == count.unit
+                                and _previous_year(f)), None)
+        if stated_previous is not None:
+            yield _against_stated(sentence, count, stated_previous, change)
             continue
-        head = f"{count.value:g}/{1 + g:.{places + 2}f} = {implied:.2f}".rstrip("0").rstrip(".")
-        nearest = min(candidates, key=lambda n: abs(n - implied)) if candidates else 0
-        actual = (count.value / nearest - 1) if nearest else math.nan
-        yield finding(sentence, "growth_implies_previous", "inconsistent", count, change,
-                      f"{head}: no whole previous count gives {g * 100:+.{places}f}% "
-                      f"({nearest} -> {actual * 100:+.2f}%)")
+        yield _whole_previous(sentence, count, change)
+
+
+def _against_stated(sentence: Sentence, current: Figure, other: Figure, change: Figure) -> AuditFinding:
+    """A growth against the current count and either the stated increase (较上年增加50次) or the
+    stated previous count (比上年的100件)."""
+    if other.stated.fact.change is not None:
+        increase = other.value if other.stated.fact.change == "up" else -other.value
+        previous = current.value - increase
+        how = f"({current.value:g} − {increase:+g} = {previous:g} last year)"
+    else:
+        previous = other.value
+        how = f"({previous:g} last year)"
+    g = _signed(change)
+    places = decimals(change)
+    if previous <= 0:
+        return finding(sentence, "growth_implies_previous", "unverifiable", current, change,
+                       f"no positive previous count {how}")
+    computed = current.value / previous - 1
+    ok = same_rounded(abs(computed), abs(g), places) and _same_direction(computed, change)
+    return finding(sentence, "growth_implies_previous", "consistent" if ok else "inconsistent", current, change,
+                   f"{current.value:g}/{previous:g} − 1 = {computed * 100:+.{places + 1}f}% {how}"
+                   + ("" if ok else f", stated {g * 100:+.{places}f}%"))
+
+
+def _whole_previous(sentence: Sentence, count: Figure, change: Figure) -> AuditFinding:
+    """A growth of a whole count against the whole previous counts it could come from."""
+    g = _signed(change)
+    if not count.exact or 1 + g <= 0:
+        return finding(sentence, "growth_implies_previous", "unverifiable", count, change,
+                       f"{count.value:g} is not an exact whole count")
+    places = decimals(change)
+    implied = count.value / (1 + g)
+    candidates = sorted({math.floor(implied), math.ceil(implied)} - {0})
+    matches = [n for n in candidates if round((count.value / n - 1) * 100, places) == round(g * 100, places)]
+    if matches:
+        return finding(sentence, "growth_implies_previous", "consistent", count, change,
+                       f"{count.value:g}/{1 + g:g} = {implied:.1f} (whole number {matches[0]})")
+    head = f"{count.value:g}/{1 + g:.{places + 2}f} = {implied:.2f}".rstrip("0").rstrip(".")
+    nearest = min(candidates, key=lambda n: abs(n - implied)) if candidates else 0
+    actual = (count.value / nearest - 1) if nearest else math.nan
+    return finding(sentence, "growth_implies_previous", "inconsistent", count, change,
+                   f"{head}: no whole previous count gives {g * 100:+.{places}f}% "
+                   f"({nearest} -> {actual * 100:+.2f}%)")
 
 
 def level_change_checks(sentence: Sentence, figures: Sequence[Figure]) -> Iterator[AuditFinding]:

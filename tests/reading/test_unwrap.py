@@ -1,0 +1,132 @@
+"""Lines broken at a fixed width are joined back into paragraphs; any other text is left alone."""
+
+from __future__ import annotations
+
+import json
+import sys
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lawgov_score.model.framework import Dimension
+from lawgov_score.reading.document import analyse
+from lawgov_score.reading.normalise import normalise, without
+from lawgov_score.reading.unwrap import unwrap, wrap_width
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+sys.path.insert(0, str(ROOT / "tests" / "validity"))
+from validity import _wrapped, wrapped_characters  # noqa: E402  (the validity suite's layouts)
+
+SEED = (ROOT / "seeds" / "000_3ed9f38cde86c434.txt").read_text(encoding="utf-8")
+
+
+def unwrapped(original: str) -> str:
+    return unwrap(original, *normalise(original))[0]
+
+
+WRAPS = {
+    "30 characters": wrapped_characters,
+    "76 columns": lambda text: _wrapped(text, 76),
+    "40 columns": lambda text: _wrapped(text, 40),
+    "56 columns, indented": lambda text: _wrapped(text, 56, indent=True),
+    "60 columns, indented, page numbers": lambda text: _wrapped(text, 60, indent=True, page_lines=22),
+}
+
+
+def _lines(text: str) -> list[str]:
+    return [line.replace(" ", "") for line in text.split("\n")]
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_a_wrapped_seed_reads_as_the_seed(wrap: str) -> None:
+    """Every way of breaking the seed's paragraphs into lines gives back its paragraphs: each
+    heading and numbered paragraph on a line of its own, as in the seed, and nothing lost but a
+    space a break fell on (``考试, 3281`` cut after the comma). Where no indentation marks
+    paragraphs, one that ends exactly at the margin may run on into a plain one that follows."""
+    seed, out = normalise(SEED)[0], unwrapped(WRAPS[wrap](SEED))
+    assert out.replace("\n", "").replace(" ", "") == seed.replace("\n", "").replace(" ", "")
+    seed_lines, out_lines = _lines(seed), _lines(out)
+    assert set(out_lines) - set(seed_lines) <= {a + b for a, b in pairwise(seed_lines)}
+    assert [line[:12] for line in out_lines if line[:1] in "(一二三四五六七八九十"] == \
+        [line[:12] for line in seed_lines if line[:1] in "(一二三四五六七八九十"]
+
+
+@pytest.mark.parametrize("wrap", ["56 columns, indented", "60 columns, indented, page numbers"])
+def test_indented_paragraphs_come_back_exactly(wrap: str) -> None:
+    assert _lines(unwrapped(WRAPS[wrap](SEED))) == _lines(normalise(SEED)[0])
+
+
+def test_facts_of_a_wrapped_report_keep_their_values_and_point_into_the_original(
+        dimensions: tuple[Dimension, ...]) -> None:
+    seed = analyse(SEED, dimensions=dimensions)
+    wrapped_text = _wrapped(SEED, 56, indent=True, page_lines=22)
+    wrapped = analyse(wrapped_text, dimensions=dimensions)
+    assert [(f.kind, f.value, f.unit) for f in wrapped.facts] == [(f.kind, f.value, f.unit) for f in seed.facts]
+    assert all(wrapped_text[f.start:f.end] == f.quote for f in wrapped.facts)
+    assert [s.title for s in wrapped.sections] == [s.title for s in seed.sections]
+    # a title ends where its text does, not after the line break and indentation that followed
+    for section in wrapped.sections:
+        assert wrapped_text[section.title_start:section.title_end].strip() == \
+            wrapped_text[section.title_start:section.title_end]
+
+
+def _texts() -> list[tuple[str, str]]:
+    """Every report and report opening the tests hold, none of them wrapped."""
+    out = [("seed", SEED)]
+    out += [(p.name, p.read_text(encoding="utf-8")) for p in sorted((DATA / "reports").glob("*.txt"))]
+    out += [(p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests/validity/reports").glob("*.txt"))]
+    openings = json.loads((DATA / "reading" / "openings.json").read_text(encoding="utf-8"))["cases"]
+    out += [(f"opening {i}", case["text"]) for i, case in enumerate(openings)]
+    for name in ("positives", "negatives", "held_out_positives", "held_out_negatives"):
+        cases = (DATA / "report_check" / f"{name}.txt").read_text(encoding="utf-8").split("\n=== ")[1:]
+        out += [(f"{name} {i}", case.split("\n", 1)[1]) for i, case in enumerate(cases)]
+    return out
+
+
+def test_text_whose_lines_are_paragraphs_is_left_as_it_is() -> None:
+    """No false alarm on any report or opening of the tests: their lines are not a page's width."""
+    texts = _texts()
+    assert len(texts) > 100
+    wrapped = [name for name, text in texts if wrap_width(normalise(text)[0].split("\n"))]
+    assert wrapped == []
+
+
+def test_a_column_of_short_sentences_is_not_a_wrap() -> None:
+    """Lines of one width that each end a sentence are a list, not a page."""
+    text = "\n".join(f"第{i}项工作已经按照计划全部完成并通过验收。" for i in range(1, 30))
+    assert unwrapped(text) == normalise(text)[0]
+
+
+def test_words_and_numbers_cut_at_the_margin() -> None:
+    """A Latin word cut by the wrap keeps a space; a number cut in two is one number again."""
+    body = "政务服务平台open data接口已接入全部部门" * 3 + "办理案件32030宗" + "开展执法检查并公开结果" * 8
+    lines = [body[i:i + 24] for i in range(0, len(body), 24)]
+    # force the cuts where they are to be tested
+    text = "\n".join(lines)
+    out = unwrapped(text)
+    assert "32030宗" in out and "\n" not in out
+    cut_word = "政务服务平台open\ndata接口已接入全部部门政务服务平台open data接口"
+    assert "open data" in unwrapped(cut_word + "\n" + "\n".join(lines))
+
+
+def test_a_heading_after_a_full_line_starts_its_own_line() -> None:
+    paragraph = "推进严格规范公正文明执法落实行政执法三项制度开展案卷评查提升执法效能" * 6
+    lines = [paragraph[i:i + 28] for i in range(0, len(paragraph), 28)]
+    text = "\n".join(["一、健全行政执法工作体系", *lines[:-1], lines[-1] + "推进执法规范化建设开展" * 2,
+                      "(二)加大重点领域执法力度", *lines])
+    out = unwrapped(text).split("\n")
+    assert out[0] == "一、健全行政执法工作体系"
+    assert any(line.startswith("(二)加大重点领域执法力度") for line in out)
+
+
+@given(st.text(alphabet="ab 　\n\r⑴ｃ１", max_size=40), st.data())
+def test_offsets_without_removed_characters(text: str, data: st.DataObject) -> None:
+    """``without`` gives exactly the offsets of the characters left, whatever was removed."""
+    normalised, offsets = normalise(text)
+    removed = sorted(data.draw(st.sets(st.integers(0, max(len(normalised) - 1, 0)))) if normalised else [])
+    expected = [o for at, o in enumerate(offsets) if at not in set(removed)]
+    assert list(without(offsets, removed)) == expected
