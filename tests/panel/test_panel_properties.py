@@ -114,3 +114,12 @@ def test_same_seed_same_result(panel: Panel, seed: int) -> None:
     runs = [uncertainty(panel, MINMAX, n=12, seed=seed, assumptions=SAMPLED) for _ in range(2)]
     first, second = (r.to_dict() for r in runs)
     assert first == second
+
+
+@settings(max_examples=5, deadline=None)
+@given(two_level_panels())
+def test_a_run_without_a_seed_records_the_one_it_drew(panel: Panel) -> None:
+    """Without a seed, one is drawn and recorded, and running again with it repeats the run."""
+    drawn = uncertainty(panel, MINMAX, n=12, assumptions=SAMPLED)
+    assert isinstance(drawn.seed, int) and drawn.to_dict()["seed"] == drawn.seed
+    assert uncertainty(panel, MINMAX, n=12, seed=drawn.seed, assumptions=SAMPLED).to_dict() == drawn.to_dict()

@@ -119,3 +119,14 @@ def test_plugin_shadowing_a_builtin_is_refused() -> None:
 
     with pytest.raises(PluginError):
         resolve_methods(Shadow())
+
+
+def test_a_weight_set_naming_an_unknown_node_is_an_error(asem_hierarchy: Hierarchy, asem_panel: Panel) -> None:
+    """A misspelt node in a weight set is reported with its path, never left at its old weight."""
+    document = spec_document(asem_hierarchy)
+    document["weight_sets"]["conn-heavy"] = {"Conn": 2.0, "Connn": 3.0}
+    document["steps"][5] = {"step": "weight", "set": "conn-heavy"}
+    with pytest.raises(InputError) as caught:
+        run_pipeline(asem_panel, PipelineSpec.from_dict(document), hierarchy=asem_hierarchy)
+    assert caught.value.location == "$.weight_sets.conn-heavy.Connn"
+    assert "Connn" in caught.value.message

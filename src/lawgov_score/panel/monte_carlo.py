@@ -10,6 +10,7 @@ per replicate.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -262,7 +263,7 @@ def uncertainty(
     :param n: base sample size N; with ``sobol`` the model runs N·(k + 2) times for k assumptions,
         otherwise N times.
     :param seed: seed of :func:`numpy.random.default_rng`; the same seed (and sampling) gives the
-        same result.
+        same result. Without one a seed is drawn and recorded in the result (``result.seed``).
     :param assumptions: what varies (default: weights ±25 %).
     :param sobol: compute first-order and total indices (Saltelli/Jansen estimators).
     :param hierarchy: the tree (default as in :func:`run_pipeline`).
@@ -289,6 +290,8 @@ def uncertainty(
     design = model.design
     n_inputs = sum(len(g) for g in design.groups)
     k = len(design.groups)
+    if seed is None:  # drawn, and recorded in the result, so that every run can be repeated
+        seed = secrets.randbelow(2**32)
     rng = np.random.default_rng(seed)
     sampling = sampling or default_sampling()
     a, b = base_samples(n, max(n_inputs, 1), rng, sampling)

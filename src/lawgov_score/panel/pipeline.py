@@ -56,7 +56,12 @@ def _weights(spec: PipelineSpec, hierarchy: Hierarchy) -> dict[str, float]:
         return {}
     if chosen == "equal":
         return dict.fromkeys(hierarchy.codes, 1.0)
-    return dict(spec.weight_sets[chosen])
+    weights = dict(spec.weight_sets[chosen])
+    unknown = sorted(set(weights) - set(hierarchy.codes))
+    if unknown:  # a misspelt node would otherwise keep its old weight without a word
+        raise InputError(f"weight set {chosen!r} names {len(unknown)} node(s) the hierarchy does not have: "
+                         f"{', '.join(unknown[:10])}", None, f"$.weight_sets.{chosen}.{unknown[0]}")
+    return weights
 
 
 def _oriented(hierarchy: Hierarchy, codes: tuple[str, ...], step: Step, key: str, spec_index: int) -> FloatArray:
