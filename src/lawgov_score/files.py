@@ -22,12 +22,13 @@ from typing import Any
 
 from lawgov_score.errors import InputError
 from lawgov_score.limits import Limits, current
+from lawgov_score.patterns import lazy
 
 # A JSON escape of a UTF-16 surrogate: the only way a lone one can enter a parsed document.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_SURROGATE_ESCAPE = lazy(r"\\u[dD][89a-fA-F]")
+_SURROGATE = lazy("[\ud800-\udfff]")
+_JSON_STRING = lazy(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKET = lazy(r"[^\[\]{}]+")
 
 
 def read_input(path: str | os.PathLike[str]) -> bytes:
@@ -124,7 +125,7 @@ def parse_json(text: str, source: str) -> Any:
         raise InputError(f"the JSON nests {depth:,} levels deep, more than the parser can follow", source) from None
     except ValueError as error:  # a constant refused above
         raise InputError(str(error), source) from None
-    check_json(data, source, limits, numbers=bool(large), strings=_SURROGATE_ESCAPE.search(text) is not None)
+    check_json(data, source, limits, numbers=bool(large), strings=_SURROGATE_ESCAPE().search(text) is not None)
     return data
 
 
@@ -175,9 +176,9 @@ def _problem(value: Any, numbers: bool, strings: bool) -> str | None:
         return "the number is too large for a float (at most about 1.8e308)"
     if numbers and kind is int and not -_FLOAT_MAX <= value <= _FLOAT_MAX:
         return "the number is too large (at most about 1.8e308)"
-    if strings and kind is str and _SURROGATE.search(value):
+    if strings and kind is str and _SURROGATE().search(value):
         return "the string holds a lone surrogate (an escape \\uD800–\\uDFFF without its pair), which is not text"
-    if strings and kind is dict and any(_SURROGATE.search(key) for key in value):
+    if strings and kind is dict and any(_SURROGATE().search(key) for key in value):
         return "a key holds a lone surrogate (an escape \\uD800–\\uDFFF without its pair), which is not text"
     return None
 
@@ -198,7 +199,7 @@ def _find(data: Any, bad: Callable[[Any, int], bool]) -> tuple[str, Any] | None:
 
 def _text_depth(text: str) -> int:
     """The nesting depth of JSON text, counted on its brackets outside strings (no recursion)."""
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    brackets = _NOT_BRACKET().sub("", _JSON_STRING().sub("", text))
     return max(accumulate(1 if c in "[{" else -1 for c in brackets), default=0)
 
 

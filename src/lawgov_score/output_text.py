@@ -10,14 +10,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from lawgov_score.patterns import lazy
 
 # OWASP "CSV injection": a cell starting with one of these is run as a formula by Excel,
 # LibreOffice or Google Sheets (a tab or carriage return hides the sign that follows it).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_NUMBER = lazy(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def spreadsheet_safe(cell: Any) -> Any:
@@ -28,7 +29,7 @@ def spreadsheet_safe(cell: Any) -> Any:
     a tab or a carriage return gets the quote the OWASP rule prescribes (``'=HYPERLINK(...)``),
     which spreadsheets show as the text itself.
     """
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell):
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) and not _NUMBER().fullmatch(cell):
         return "'" + cell
     return cell
 

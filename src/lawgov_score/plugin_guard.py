@@ -15,18 +15,17 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable, Iterator, Mapping
-from importlib import metadata
 from typing import Any, TypeVar
 
 import pluggy
 from attrs import define, field, frozen
 
+from lawgov_score.entry_points import installed
 from lawgov_score.errors import InputError, PluginError
 from lawgov_score.model.framework import Dimension
 from lawgov_score.model.observation import Observation
 
 T = TypeVar("T")
-ENTRY_POINT_GROUP = "lawgov_score"
 DIMENSIONS_HOOK = "lawgov_score_register_dimensions"
 READER_HOOK = "lawgov_score_read_document"
 
@@ -95,9 +94,9 @@ def dimension_faults(pm: pluggy.PluginManager) -> list[PluginFault]:
 
 def describe(pm: pluggy.PluginManager, name: str, plugin: object | None = None) -> tuple[str, str, str]:
     """``(module, distribution, version)`` of the plugin registered under ``name``."""
-    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP, name=name):
-        dist = entry_point.dist
-        return entry_point.value, dist.name if dist else "?", dist.version if dist else "?"
+    for entry_point in installed():
+        if entry_point.name == name:
+            return entry_point.value, entry_point.distribution, entry_point.version
     plugin = plugin if plugin is not None else pm.get_plugin(name)
     module = getattr(plugin, "__name__", None) or type(plugin).__module__
     return str(module), "?", "?"

@@ -16,19 +16,18 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
-from importlib import metadata
+from functools import lru_cache
 from types import ModuleType
 
 import pluggy
 from attrs import evolve, frozen
 
-from lawgov_score import hookspecs
+from lawgov_score import entry_points, hookspecs
 from lawgov_score.dimension import DimensionPlugin
 from lawgov_score.errors import PluginError
 from lawgov_score.model.framework import Dimension
 from lawgov_score.plugin_guard import (
     DIMENSIONS_HOOK,
-    ENTRY_POINT_GROUP,
     PluginFault,
     call_each,
     configure,
@@ -95,7 +94,7 @@ def get_plugin_manager(
         autoload = not os.environ.get(AUTOLOAD_ENV)
     blocked = set(disabled) | disabled_from_environment()
     if autoload:
-        for entry_point in _entry_points():
+        for entry_point in entry_points.installed():
             if entry_point.name in blocked:
                 pm.set_blocked(entry_point.name)
                 continue
@@ -109,6 +108,44 @@ def get_plugin_manager(
         pm.trace.root.setwriter(sys.stderr.write)
         pm.enable_tracing()
     return pm
+
+
+def installed_plugin_manager() -> pluggy.PluginManager:
+    """The plugin manager of the installed plugins (:func:`get_plugin_manager` with its defaults),
+    built once per process: building one imports every plugin, which costs more than scoring a report.
+
+    It is kept for each value of what chooses the plugins (:func:`plugin_setting`) and of
+    ``sys.path``, and built anew every time while ``LAWGOV_SCORE_TRACE_HOOKS`` is set, so that the
+    trace shows every call. A plugin that faults is left out of it for the rest of the process.
+    After installing or removing a plugin in a running process,
+    ``installed_plugin_manager.cache_clear()`` forgets it and the entry points found.
+    """
+    setting = plugin_setting()
+    if setting is None:
+        return get_plugin_manager()
+    return _installed(*setting, tuple(sys.path))
+
+
+def plugin_setting() -> tuple[frozenset[str], bool] | None:
+    """What chooses the installed plugins — the disabled names and the autoload switch — or
+    ``None`` while hooks are traced (nothing is kept then, so that the trace shows every call)."""
+    if os.environ.get(TRACE_ENV):
+        return None
+    return frozenset(disabled_from_environment()), not os.environ.get(AUTOLOAD_ENV)
+
+
+# The arguments are the cache key only: get_plugin_manager() reads the same settings.
+@lru_cache(maxsize=8)
+def _installed(disabled: frozenset[str], autoload: bool, path: tuple[str, ...]) -> pluggy.PluginManager:
+    return get_plugin_manager()
+
+
+def _forget_installed() -> None:
+    _installed.cache_clear()
+    entry_points.installed.cache_clear()  # type: ignore[attr-defined]
+
+
+installed_plugin_manager.cache_clear = _forget_installed  # type: ignore[attr-defined]
 
 
 def register(pm: pluggy.PluginManager, plugin: object, name: str | None = None) -> str | None:
@@ -138,20 +175,9 @@ def register(pm: pluggy.PluginManager, plugin: object, name: str | None = None) 
     return registered
 
 
-def _entry_points() -> list[metadata.EntryPoint]:
-    # Sorted by name so that registration order never depends on how the installer listed them.
-    return sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
-
-
-def _describe(entry_point: metadata.EntryPoint, error: str | None = None) -> PluginInfo:
-    dist = entry_point.dist
-    return PluginInfo(
-        name=entry_point.name,
-        module=entry_point.value,
-        distribution=dist.name if dist is not None else "?",
-        version=dist.version if dist is not None else "?",
-        error=error,
-    )
+def _describe(entry_point: entry_points.EntryPoint, error: str | None = None) -> PluginInfo:
+    return PluginInfo(name=entry_point.name, module=entry_point.value, distribution=entry_point.distribution,
+                      version=entry_point.version, error=error)
 
 
 def load_dimensions(pm: pluggy.PluginManager) -> list[DimensionPlugin]:
@@ -249,7 +275,7 @@ def describe_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
         broken.setdefault(fault.name, fault)
     loaded = {name for name, plugin in pm.list_name_plugin() if plugin is not None}
     infos: list[PluginInfo] = []
-    for entry_point in _entry_points():
+    for entry_point in entry_points.installed():
         if entry_point.name in broken:
             fault = broken[entry_point.name]
             infos.append(evolve(_describe(entry_point, error=fault.error), stage=fault.stage))
@@ -264,7 +290,7 @@ def plugin_versions(pm: pluggy.PluginManager, names: Sequence[str] | None = None
     """Entry-point name → distribution version, for the provenance of an assessment."""
     versions: dict[str, str] = {}
     loaded = {name for name, plugin in pm.list_name_plugin() if plugin is not None}
-    for entry_point in _entry_points():
+    for entry_point in entry_points.installed():
         if entry_point.name in loaded and (names is None or entry_point.name in names):
-            versions[entry_point.name] = entry_point.dist.version if entry_point.dist else "?"
+            versions[entry_point.name] = entry_point.version
     return versions

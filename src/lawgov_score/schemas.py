@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +14,8 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
     from referencing import Registry
 
-# jsonschema is imported where it is used: the command line's start-up should not pay for it.
+# jsonschema (and importlib.resources) are imported where they are used: a command that validates
+# nothing, such as scoring a report, should not pay for them at start-up.
 
 BASE_URI = "https://lawgov-score.example/schemas/"
 KINDS = ("framework", "observations", "assessment", "document", "pipeline", "panel-result")
@@ -23,6 +23,8 @@ KINDS = ("framework", "observations", "assessment", "document", "pipeline", "pan
 
 def schema_dir() -> Path:
     """Where the schema files are: inside the installed wheel, or ``schemas/`` of a source checkout."""
+    from importlib import resources
+
     packaged = resources.files("lawgov_score") / "schemas"
     if packaged.is_dir():
         return Path(str(packaged))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 SEED_NAME = "000_3ed9f38cde86c434.txt"
@@ -10,6 +9,8 @@ SEED_NAME = "000_3ed9f38cde86c434.txt"
 
 def seed_path() -> Path:
     """The seed report's path: inside the installed wheel, or ``seeds/`` of a source checkout."""
+    from importlib import resources  # not at import: it brings tempfile, shutil, bz2 … to every command
+
     packaged = resources.files("lawgov_score") / "seeds" / SEED_NAME
     if packaged.is_file():
         return Path(str(packaged))

@@ -112,3 +112,13 @@ def test_exported_framework_is_a_valid_framework_file(tmp_path: Path, pm: pluggy
     data = framework_to_dict(framework)
     validate(data, "framework", "<export>")
     assert load_framework(write(tmp_path, data), pm) == framework
+
+
+def test_log_scale_with_negative_goalposts_is_an_error(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    """log(1 + x) clips negative goalposts to 0: goalposts [-5, -1] would score every report alike."""
+    data = framework_to_dict(default_framework(pm))
+    indicator = next(ind for ind in data["dimensions"][0]["indicators"] if ind.get("scale") == "log")
+    indicator["goalposts"] = [-5, -1]
+    with pytest.raises(InputError, match="log-scale indicator's goalposts must not be negative") as caught:
+        load_framework(write(tmp_path, data), pm)
+    assert caught.value.location.startswith("$.dimensions[0].indicators[")

@@ -136,3 +136,22 @@ def test_example_plugin_in_a_fresh_virtual_environment(tmp_path: Path) -> None:
         check=True,
     ).stdout.split()
     assert all(path.startswith(site) for path in located)
+
+
+def test_the_installed_plugins_manager_is_built_once_per_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """score_report() and Scorer.create() without a plugin manager share one, built once per process
+    for each plugin setting; a disabled plugin gives another."""
+    from lawgov_score import plugins
+    from lawgov_score.scoring import Scorer, score_report
+    from paths import SEED
+
+    plugins.installed_plugin_manager.cache_clear()  # type: ignore[attr-defined]
+    built: list[int] = []
+    real = plugins.get_plugin_manager
+    monkeypatch.setattr(plugins, "get_plugin_manager", lambda *a, **k: built.append(1) or real(*a, **k))
+    first = score_report(SEED)
+    assert score_report(SEED) == first and len(built) == 1
+    assert Scorer.create().plugin_manager is plugins.installed_plugin_manager()
+    monkeypatch.setenv("LAWGOV_SCORE_DISABLE_PLUGINS", "d03")
+    assert "D3" not in [d.code for d in Scorer.create().framework.dimensions] and len(built) == 2
+    plugins.installed_plugin_manager.cache_clear()  # type: ignore[attr-defined]

@@ -70,6 +70,15 @@ def test_thresholds_mixed_and_plugin_aggregators_take_the_general_path(asem_pane
     assert LinearTree.of(copeland, data[:, :2]) is None
 
 
+def test_a_deduction_takes_the_general_path() -> None:
+    """An adverse indicator's points come off its parent on complete data too (the product cannot clip them)."""
+    hierarchy = Hierarchy.from_dict({"I": {}, "a": {"parent": "I"}, "bad": {"parent": "I", "deduct": True}})
+    tree = compile_tree(hierarchy, ("a", "bad"), resolve_methods().aggregators)
+    data = np.array([[100.0, 1.0], [50.0, 80.0]])
+    assert LinearTree.of(tree, data) is None
+    np.testing.assert_array_equal(evaluate(tree, data, tree.weights[:, None])["I"], [[99.0], [0.0]])
+
+
 @pytest.mark.parametrize("method", ["arithmetic", "geometric"])
 def test_pipeline_results_are_the_same_either_way(asem_panel: Panel, method: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:

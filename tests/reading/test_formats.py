@@ -14,7 +14,9 @@ from lawgov_score import hookimpl, hookspecs
 from lawgov_score.errors import InputError
 from lawgov_score.reading import formats
 from lawgov_score.reading.document import read, read_bytes
-from lawgov_score.reading.formats import lawgov_score_read_document, read_docx, read_html, sniff_format
+from lawgov_score.reading.docx_text import read_docx
+from lawgov_score.reading.formats import lawgov_score_read_document, sniff_format
+from lawgov_score.reading.html_page import read_html
 from lawgov_score.reading.model import Section
 
 BODY = "一、主要举措和成效\n（一）深化“放管服”改革。全年取消审批事项12项。\n（二）规范执法。办理案件1320件。"

@@ -19,7 +19,23 @@ The stage between reading (a :class:`~lawgov_score.reading.model.Document`) and 
 
 from __future__ import annotations
 
-from lawgov_score.assess.dimension import ReportDimension
-from lawgov_score.assess.rules import FlagRule, MetricRule
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["FlagRule", "MetricRule", "ReportDimension"]
+
+if TYPE_CHECKING:
+    from lawgov_score.assess.dimension import ReportDimension
+    from lawgov_score.assess.rules import FlagRule, MetricRule
+
+# Imported on first use: a module of the stage (the grade words the terminal shows) must not bring
+# in the whole stage and the scoring engine with it.
+_LAZY = {"ReportDimension": "lawgov_score.assess.dimension", "FlagRule": "lawgov_score.assess.rules",
+         "MetricRule": "lawgov_score.assess.rules"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'lawgov_score.assess' has no attribute {name!r}")

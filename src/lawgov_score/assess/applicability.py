@@ -13,7 +13,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from lawgov_score.errors import InputError
-from lawgov_score.model.framework import LEVELS
+from lawgov_score.model.framework import LEVELS, Indicator
 from lawgov_score.reading.model import Document
 
 LEVEL_NAMES = {
@@ -32,6 +32,11 @@ class UnitLevel:
 # A department has no powers its government lacks: one of a county or township government
 # applies indicators as that level does (a county's 司法局 makes no local legislation).
 _APPLIES_AS_GOVERNMENT = frozenset({"county", "township"})
+
+
+def applies(indicator: Indicator, level: str | None) -> bool:
+    """Whether the indicator applies to a unit of ``level`` (every indicator applies when it is unknown)."""
+    return not indicator.applies_to or level is None or level in indicator.applies_to
 
 
 def applies_as(level: str | None, government_level: str | None = None) -> str | None:

@@ -18,6 +18,7 @@ from lawgov_score.assess.lexicon import BOILERPLATE, GENERIC
 from lawgov_score.assess.view import Sentence, view_of
 from lawgov_score.model.framework import Indicator
 from lawgov_score.model.observation import Evidence, Observation
+from lawgov_score.reading.han import han_count
 from lawgov_score.reading.model import Document, Section
 
 ELEMENTS = ("measures", "shortcomings", "first_responsible", "plans", "other")
@@ -71,7 +72,6 @@ def _element_evidence(document: Document, element: str) -> Evidence | None:
 
 SPECIFIC_CHARACTERS = 4
 """Chinese characters left, once boilerplate and generic words are out, that name a problem."""
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _MARKER = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]|[一二三四五六七八九十]是)")
 
 
@@ -81,7 +81,7 @@ def _specific(sentence: Sentence) -> bool:
     if sentence.facts:
         return True
     rest = GENERIC.sub("", BOILERPLATE.sub("", _MARKER.sub("", sentence.text)))
-    return len(_CJK.findall(rest)) >= SPECIFIC_CHARACTERS
+    return han_count(rest) >= SPECIFIC_CHARACTERS
 
 
 def substantive_shortcomings(document: Document) -> tuple[bool, list[Sentence]]:

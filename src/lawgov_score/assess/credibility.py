@@ -30,8 +30,9 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from lawgov_score.assess.terms import Hit, cjk_count, coverage
+from lawgov_score.assess.terms import Hit, coverage
 from lawgov_score.assess.view import Sentence, StatedFact
+from lawgov_score.reading.han import cjk_count
 
 TERM_LIST_MIN_TERMS = 3
 TERM_LIST_COVERAGE = 0.8

@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from lawgov_score.assess import adverse as adverse_rules
 from lawgov_score.assess.analysis import Analysis, analyse_report
+from lawgov_score.assess.applicability import applies
 from lawgov_score.assess.audit import audit_of, inconsistent_spans
 from lawgov_score.assess.rules import FlagRule, MetricRule, found_by_rules
 from lawgov_score.assess.tasks import describe, grade_task
@@ -21,7 +22,6 @@ from lawgov_score.dimension import DimensionPlugin, ReportContext
 from lawgov_score.model.framework import Dimension, Indicator
 from lawgov_score.model.observation import Evidence, Observation
 from lawgov_score.reading.model import Document
-from lawgov_score.scoring.engine import applies
 
 BARE_RATE_CREDIT = 0.85
 """The share of its score a core outcome earns when stated bare: no count beside it and no change."""

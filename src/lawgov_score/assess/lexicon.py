@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lawgov_score.patterns import lazy
+
 # -- specific actions ---------------------------------------------------------------------
 
 #: Verbs that report something done once, with an object that can be named.
@@ -127,7 +129,7 @@ _FELL = re.compile(r"^[^,;。]{0,16}?(?:下降|减少|降低|回落|下滑|压�
 _AIM = re.compile(r"^(?:将|要|需|应|须|必须|力争|确保|争取|坚决|严防|防止|避免|杜绝)|"
                   r"(?:将|要|力争)[^,;。]{0,6}(?:防止|避免|杜绝|确保)")
 #: Words that say the unit found or punished a violation of *others*: its work, not its failure.
-_ENFORCER = re.compile(r"查处|查办|处罚|立案|移送|打击|整治|曝光|约谈|惩戒|取缔|关停|通报|督办|问责|追责|处分|排查|"
+_ENFORCER = lazy(r"查处|查办|处罚|立案|移送|打击|整治|曝光|约谈|惩戒|取缔|关停|通报|督办|问责|追责|处分|排查|"
                        r"检查发现|发现问题|揭示问题|督促整改|抽检|抽查|检测|检查")
 
 
@@ -155,7 +157,7 @@ def adverse_kind(clause: str) -> tuple[str, str] | None:
         if word.startswith("被") and (_PRAISE.match(after) or _OTHERS_AFTER.match(after)
                                      or _OTHERS_BEFORE.search(before)):
             continue
-        if not word.startswith("被") and _ENFORCER.search(clause[max(0, match.start() - 8) : match.start()]):
+        if not word.startswith("被") and _ENFORCER().search(clause[max(0, match.start() - 8) : match.start()]):
             continue
         return kind, word
     for kind, patterns in (("criticised", (_SUFFERED,)), ("violation", (_SKIPPED,)), ("rising", _WORSENED)):

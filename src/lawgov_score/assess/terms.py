@@ -14,9 +14,9 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from attrs import field, frozen
 
 from lawgov_score.model.framework import Dimension
+from lawgov_score.reading.han import cjk_count
 from lawgov_score.reading.normalise import normalise
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -66,11 +66,6 @@ class TermIndex:
 def term_index(dimensions: tuple[Dimension, ...]) -> TermIndex:
     """The index of ``dimensions``, built once per set of dimensions."""
     return TermIndex.build(dimensions)
-
-
-def cjk_count(text: str) -> int:
-    """The number of Chinese characters in ``text``."""
-    return len(text) - len(_CJK_RUN.sub("", text))
 
 
 @lru_cache(maxsize=8192)

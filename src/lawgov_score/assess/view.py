@@ -16,6 +16,7 @@ from attrs import evolve, field, frozen
 
 from lawgov_score.assess.lexicon import opens_with_action
 from lawgov_score.model import tuple_of
+from lawgov_score.patterns import lazy
 from lawgov_score.reading.model import Document, Fact, Section
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
@@ -37,7 +38,7 @@ NOT_MEASURES = frozenset({"shortcomings", "plans", "closing"})
 _CHANGE_LINK = re.compile(r"^[^,，;；。0-9]{0,8}?(?:降至|降到|下降至|下降到|减至|减少至|减少到|压缩至|压缩到|"
                           r"缩短至|缩短到|"
                           r"增至|增长至|增长到|增加至|增加到|提高至|提高到|提升至|提升到|上升至|上升到|升至|达到|变为|为)")
-_CHANGE_FROM = re.compile(r"(?:由|从|较|比)[^,，;；。]{0,16}$")
+_CHANGE_FROM = lazy(r"(?:由|从|较|比)[^,，;；。]{0,16}$")
 
 
 def reads_as_body(text: str, facts: list[Fact]) -> bool:
@@ -195,7 +196,7 @@ def _mark_earlier_levels(facts: list[StatedFact]) -> list[StatedFact]:
         clause_start = first.sentence.clauses[first.clause][0] if first.sentence.clauses else 0
         # The link may open the later fact's quote (降至14.6%), the 由 stand inside the earlier one's.
         link = _year_free(text[first.end : second.end])
-        if _CHANGE_LINK.match(link) and _CHANGE_FROM.search(text[clause_start : first.end]):
+        if _CHANGE_LINK.match(link) and _CHANGE_FROM().search(text[clause_start : first.end]):
             out[index] = evolve(first, earlier_level=True)
             out[index + 1] = evolve(out[index + 1], phrase=first.phrase + out[index + 1].phrase)
     return out

@@ -39,6 +39,13 @@ def _goalposts(instance: object, attribute: object, value: tuple[float, float] |
         raise ValueError(f"goalposts must be finite with low < high, got {value!r}")
 
 
+def _log_goalposts(instance: Indicator, attribute: object, value: str) -> None:
+    # log(1 + x) of a negative goalpost is clipped to 0: both at or below 0 would map every value
+    # to one score, and a negative low would silently move.
+    if value == "log" and instance.goalposts is not None and instance.goalposts[0] < 0:
+        raise ValueError(f"a log-scale indicator's goalposts must not be negative, got {list(instance.goalposts)!r}")
+
+
 def _as_goalposts(value: Sequence[float] | None) -> tuple[float, float] | None:
     if value is None:
         return None
@@ -83,7 +90,7 @@ class Indicator:
     key_task: str | None = None
     description: str = ""
     group: str = ""
-    scale: Scale = "linear"
+    scale: Scale = field(default="linear", validator=_log_goalposts)
     applies_to: tuple[str, ...] = field(default=(), converter=tuple_of)
     applicability: str = ""
     source: str = ""

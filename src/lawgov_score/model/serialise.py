@@ -18,14 +18,21 @@ T = TypeVar("T")
 
 def to_dict(obj: Any) -> Any:
     """A JSON-ready copy of an attrs object: tuples become lists, nested objects dicts."""
-    if attrs.has(type(obj)):
-        # A field left out of equality (a cache such as Document.offsets) is not part of the value.
-        return {f.name: to_dict(getattr(obj, f.name)) for f in attrs.fields(type(obj)) if f.eq}
+    names = _value_fields(obj.__class__)
+    if names is not None:
+        return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):
         return [to_dict(item) for item in obj]
     if isinstance(obj, dict):
         return {str(key): to_dict(value) for key, value in obj.items()}
     return obj
+
+
+@cache
+def _value_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields of an attrs class that make its value (``None``: not an attrs class); a field
+    left out of equality (a cache such as Document.offsets) is not part of the value."""
+    return tuple(f.name for f in attrs.fields(cls) if f.eq) if attrs.has(cls) else None
 
 
 def from_dict(cls: type[T], data: Any) -> T:

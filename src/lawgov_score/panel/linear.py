@@ -1,7 +1,8 @@
 """The fast path of the aggregation engine: the whole tree as one matrix product.
 
-When every aggregate uses the same built-in mean, no availability threshold is set, no value is
-missing and every node's children carry some weight, the nested means collapse: each aggregate is
+When every aggregate uses the same built-in mean, no availability threshold is set, no node
+deducts points (an adverse indicator's, clipped to 0–100), no value is missing and every node's
+children carry some weight, the nested means collapse: each aggregate is
 a weighted mean of the indicators with the products of the sibling-normalised weights on their
 paths (the indicators' effective weights within that aggregate). The arithmetic mean is linear;
 the geometric, harmonic and power means are *quasi-arithmetic* — linear after a transform φ
@@ -10,8 +11,8 @@ the geometric, harmonic and power means are *quasi-arithmetic* — linear after 
 .. math:: y_a = \\varphi^{-1}\\Bigl(\\sum_i E_{ia}\\,\\varphi(x_i)\\Bigr)
 
 so all aggregates of all units come from ``φ(X) @ E`` in one product. Anything else (missing
-values whose weights must be renormalised, thresholds, mixed or plugin aggregators, a node
-whose children all have weight 0) takes the general node-by-node path of
+values whose weights must be renormalised, thresholds, deductions, mixed or plugin aggregators,
+a node whose children all have weight 0) takes the general node-by-node path of
 :func:`lawgov_score.panel.engine.evaluate`; both give the same scores up to rounding (a
 property test checks it).
 """
@@ -55,14 +56,15 @@ def _power(p: float) -> QuasiArithmetic:
 
 
 def mean_of(tree: Tree) -> QuasiArithmetic | None:
-    """The quasi-arithmetic mean every aggregate uses, if they all use the same built-in one and no threshold.
+    """The quasi-arithmetic mean every aggregate uses, if they all use the same built-in one, with
+    no threshold and no deduction.
 
     :returns: the mean, or ``None`` when the tree has to be evaluated node by node.
     """
     exponents = set()
     for rule in tree.rules:
         func = rule.aggregator.func
-        if rule.threshold > 0:
+        if rule.threshold > 0 or len(rule.deductions):  # a clipped deduction is not linear
             return None
         if func is aggregate.power_mean:
             exponents.add(float(rule.params.get("p", 1.0)))

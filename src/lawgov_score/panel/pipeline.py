@@ -86,8 +86,10 @@ def _oriented(hierarchy: Hierarchy, codes: tuple[str, ...], step: Step, key: str
 def _normalise(values: FloatArray, hierarchy: Hierarchy, codes: tuple[str, ...], spec: PipelineSpec,
                methods: Methods) -> FloatArray:
     step = spec.step("normalise")
-    directions = [hierarchy.node(c).direction or 1 for c in codes]
     method = str(step.get("method")) if step is not None else ""
+    if method == "none":  # scores already, each oriented by the scoring that made it (75 is good)
+        return np.asarray(values, dtype=np.float64)
+    directions = [hierarchy.node(c).direction or 1 for c in codes]
     if method == "goalposts":  # a log-scale indicator's goalposts apply to log(1 + x), as in a report's score
         log = np.array([hierarchy.node(c).scale == "log" for c in codes], dtype=bool)
         values = np.where(log, np.log1p(np.maximum(values, 0.0)), values) if log.any() else values

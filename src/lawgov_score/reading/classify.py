@@ -41,6 +41,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from attrs import field, frozen
 
 from lawgov_score.model.framework import Dimension
+from lawgov_score.patterns import lazy
 from lawgov_score.reading.model import Assignment
 from lawgov_score.reading.normalise import normalise
 from lawgov_score.reading.outline import Node
@@ -152,7 +153,7 @@ class TermIndex:
         except UnicodeEncodeError:
             # A lone surrogate (in a str built by the caller) cannot go to the automaton. It is in
             # no term, and neither is NUL: one character for another keeps every match and index.
-            return self.automaton.find_matches_as_indexes(_SURROGATE.sub("\x00", text))
+            return self.automaton.find_matches_as_indexes(_SURROGATE().sub("\x00", text))
 
     def count(self, numbers: Iterable[int]) -> dict[str, dict[str, int]]:
         """Dimension code → term → occurrences, for the term numbers of :meth:`find`."""
@@ -256,7 +257,7 @@ class TermHits:
         return self.index.count(numbers)
 
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE = lazy(r"[\ud800-\udfff]")
 # What a bigram in no reference title adds to a heading's weight, and to which titles.
 _NO_TITLE: tuple[float, tuple[int, ...]] = (1.0, ())
 _WEIGHT = operator.itemgetter(1)

@@ -51,8 +51,7 @@ def read(
         :func:`lawgov_score.framework.default_framework` (cached per process, see
         :func:`default_dimensions`).
     :param plugin_manager: where the readers come from; default: the installed plugins'
-        (:func:`lawgov_score.plugins.get_plugin_manager`, built once per process, see
-        :func:`default_dimensions`).
+        (:func:`lawgov_score.plugins.installed_plugin_manager`, built once per process).
     :raises InputError: no such file, or the file is a folder, a device, too large, empty,
         binary, undecodable or of a format no installed plugin reads; the message names the file.
     :raises TypeError: neither or both of ``source`` and ``text`` are given.
@@ -117,66 +116,50 @@ def read_bytes(path: Path, data: bytes, pm: pluggy.PluginManager) -> tuple[str, 
 
 
 def _plugin_manager() -> pluggy.PluginManager:
-    """The readers' plugin manager when the caller passes none: built once per process like
-    :func:`default_dimensions` (scanning entry points costs more than reading a report)."""
-    key = _environment_key()
-    if key is None:
-        from lawgov_score.plugins import get_plugin_manager
+    """The readers' plugin manager when the caller passes none: the installed plugins', built once
+    per process (:func:`lawgov_score.plugins.installed_plugin_manager`)."""
+    from lawgov_score.plugins import installed_plugin_manager
 
-        return get_plugin_manager()
-    return _installed_plugin_manager(*key)
+    return installed_plugin_manager()
 
 
 def default_dimensions(pm: pluggy.PluginManager | None = None) -> tuple[Dimension, ...]:
     """The dimensions of the default framework (the national outline's ten when installed).
 
-    With ``pm``, they are those of its plugins, asked every time. Without, loading every plugin
-    through its entry point costs more than reading a report, so they are loaded once per process
-    for each value of the environment variables that choose the plugins
-    (``LAWGOV_SCORE_DISABLE_PLUGINS``, ``LAWGOV_SCORE_DISABLE_PLUGIN_AUTOLOAD``), and every time
-    while ``LAWGOV_SCORE_TRACE_HOOKS`` is set (so the trace shows the calls). The same holds for
-    the plugin manager :func:`read` finds its file readers in. After installing or removing a
-    plugin in a running process, ``default_dimensions.cache_clear()`` forgets both.
+    With ``pm``, they are those of its plugins, asked every time. Without, they are those of the
+    installed plugins, loaded once per process like their plugin manager
+    (:func:`lawgov_score.plugins.installed_plugin_manager`: for each value of the environment
+    variables that choose the plugins, every time while ``LAWGOV_SCORE_TRACE_HOOKS`` is set).
+    After installing or removing a plugin in a running process, ``default_dimensions.cache_clear()``
+    forgets both.
     """
+    from lawgov_score.plugins import installed_plugin_manager, plugin_setting
+
     if pm is not None:
         return _framework_dimensions(pm)
-    key = _environment_key()
-    return _framework_dimensions(None) if key is None else _installed_default_dimensions(*key)
+    key = plugin_setting()
+    return _framework_dimensions(installed_plugin_manager()) if key is None else _installed_default_dimensions(*key)
 
 
-def _environment_key() -> tuple[frozenset[str], bool] | None:
-    """What chooses the installed plugins — the disabled names and the autoload switch — or
-    ``None`` while hooks are traced (nothing is cached then, so that the trace shows every call)."""
-    from lawgov_score.plugins import AUTOLOAD_ENV, TRACE_ENV, disabled_from_environment
-
-    if os.environ.get(TRACE_ENV):
-        return None
-    return frozenset(disabled_from_environment()), not os.environ.get(AUTOLOAD_ENV)
-
-
-def _framework_dimensions(pm: pluggy.PluginManager | None) -> tuple[Dimension, ...]:
+def _framework_dimensions(pm: pluggy.PluginManager) -> tuple[Dimension, ...]:
     from lawgov_score.framework import default_framework
 
     return default_framework(pm).dimensions
 
 
-# The arguments of the two cached functions are their cache key only:
-# lawgov_score.plugins.get_plugin_manager reads the same settings from the environment.
+# The arguments are the cache key only: installed_plugin_manager() reads the same settings.
 @lru_cache(maxsize=8)
 def _installed_default_dimensions(disabled: frozenset[str], autoload: bool) -> tuple[Dimension, ...]:
-    return _framework_dimensions(None)
+    from lawgov_score.plugins import installed_plugin_manager
 
-
-@lru_cache(maxsize=8)
-def _installed_plugin_manager(disabled: frozenset[str], autoload: bool) -> pluggy.PluginManager:
-    from lawgov_score.plugins import get_plugin_manager
-
-    return get_plugin_manager()
+    return _framework_dimensions(installed_plugin_manager())
 
 
 def _clear_installed() -> None:
+    from lawgov_score.plugins import installed_plugin_manager
+
     _installed_default_dimensions.cache_clear()
-    _installed_plugin_manager.cache_clear()
+    installed_plugin_manager.cache_clear()  # type: ignore[attr-defined]
 
 
 default_dimensions.cache_clear = _clear_installed  # type: ignore[attr-defined]

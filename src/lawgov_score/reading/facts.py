@@ -22,6 +22,7 @@ from typing import Any
 
 from attrs import evolve
 
+from lawgov_score.patterns import lazy
 from lawgov_score.reading import measures as M
 from lawgov_score.reading.model import ChangeDirection, Fact, FactKind
 from lawgov_score.reading.numerals import chinese_int
@@ -94,7 +95,7 @@ _NOUN_AFTER = re.compile(
 )
 # Right before a number: the start of a range (1.2万至, 三至) or the upper part of a compound
 # that was not read whole (2万6件): the number is not a quantity of its own.
-_RANGE_OR_COMPOUND = re.compile(rf"[0-9{M.CJK_DECIMAL_DIGITS}两十][万亿千百]?[至到~]$|[0-9][万亿]$")
+_RANGE_OR_COMPOUND = lazy(rf"[0-9{M.CJK_DECIMAL_DIGITS}两十][万亿千百]?[至到~]$|[0-9][万亿]$")
 _RANGE_OR_COMPOUND_ENDS = frozenset("至到~万亿")  # a cheap test before the regex
 _MULTIPLES = frozenset(M.MULTIPLE_MEASURES)
 # Before a bare magnitude (万, 千, 百): 近 and 逾 are approximation markers anyway; 上, 过 and 超
@@ -102,7 +103,7 @@ _MULTIPLES = frozenset(M.MULTIPLE_MEASURES)
 _ROUND_LOWER = frozenset("上过超")
 _ROUND_MARKERS = _ROUND_LOWER | frozenset("近逾")
 # What compares a multiple with its base, at the end of the text before it (是去年同期的, 增至).
-_COMPARED = re.compile(
+_COMPARED = lazy(
     "(?:是|为|达到|达|相当于|增长到|增加到|增至|提高到|提升到|上升到|升至)?"
     "(?:去年同期|上年同期|去年|上年|上一年|同期|原来|以往|往年|过去)?的?$"
 )
@@ -117,8 +118,8 @@ _RANK_REV = re.compile(
 )
 # Before a rank written with 名 or 位, or 首位, a one-character verb will do (排第5位, 居首位);
 # 排在 alone before 首位 puts a task first (把安全排在首位), so it needs a scope there.
-_RANK_SHORT_REV = re.compile(f"(?:{alternation(M.RANK_SHORT_VERBS, reverse=True)})")
-_TOP_REV = re.compile(
+_RANK_SHORT_REV = lazy(f"(?:{alternation(M.RANK_SHORT_VERBS, reverse=True)})")
+_TOP_REV = lazy(
     f"(?:{alternation(M.RANK_SCOPES, reverse=True)})|(?:{alternation(M.TOP_VERBS, reverse=True)})"
 )
 _FIRST_NOT_AFTER = ("排在", "放在", "摆在", "放到", "摆到", "作为")
@@ -146,13 +147,13 @@ _UNIT_KINDS: dict[str, tuple[FactKind, str]] = {
 }
 _DURATIONS = frozenset(M.DURATION_MEASURES)
 # 15分钟公共法律服务圈, 24小时不打烊: a time in the name of a service, not a duration.
-_SERVICE_NAME_AFTER = re.compile(r"[^,。;:、\n]{0,8}(?:圈|不打烊|全天候)")
+_SERVICE_NAME_AFTER = lazy(r"[^,。;:、\n]{0,8}(?:圈|不打烊|全天候)")
 # 在全市12个区中排名第3: the size of the set a rank is taken in, not a count of the report.
-_RANK_SET_AFTER = re.compile(
+_RANK_SET_AFTER = lazy(
     r"[^,。;:\n]{0,8}?中[^,。;:\n]{0,12}?(?:排名|排在|排|位列|位居|居|名列|列)(?:第|首位|前)")
 _STREAK = re.compile(r"连续(?P<n>[0-9]{1,2}|[两二三四五六七八九十]{1,2})(?P<unit>年|届)")
 # N合一: that many things merged into one (五证合一); 多规合一 names no number.
-_MERGED = re.compile(r"(?P<n>[0-9]{1,2}|[两二三四五六七八九十])(?P<what>[\u4e00-\u9fff]?)合一")
+_MERGED = lazy(r"(?P<n>[0-9]{1,2}|[两二三四五六七八九十])(?P<what>[\u4e00-\u9fff]?)合一")
 _COUNT_LEADERS = frozenset(M.COUNT_LEADERS)
 _RANGE_LINKS = frozenset("至到~")
 # 前20名 is a rank among the first twenty (read by the rank scan), not twenty people.
@@ -232,7 +233,7 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
     if value is None or (mult and unit in M.RATE_SIGNS) or (inside == "多" and unit == "元" and not mult):
         return []
     before = text[start - 1] if start else ""
-    if before in _RANGE_OR_COMPOUND_ENDS and _RANGE_OR_COMPOUND.search(text, max(0, start - 4), start):
+    if before in _RANGE_OR_COMPOUND_ENDS and _RANGE_OR_COMPOUND().search(text, max(0, start - 4), start):
         return []  # 1.2万至5万元, 三至五名: the end of a range is not a quantity (nor is its start)
 
     # One match on the reversed clause reads, nearest first: an approximation marker, a change
@@ -261,7 +262,7 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
         direction = None  # 降低为6.3%, 上升为95%: the level it moved to, not the change
     kind: FactKind
     kind, out_unit = _UNIT_KINDS.get(unit, ("count", unit))
-    if kind == "duration" and _SERVICE_NAME_AFTER.match(text, end):
+    if kind == "duration" and _SERVICE_NAME_AFTER().match(text, end):
         return []
     if unit in _TOP_UNITS and before == "前":
         return []
@@ -290,7 +291,7 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
     quote_start = clause if text[clause] not in _LEADING_JUNK else clause + len(pre) - len(pre.lstrip(_LEADING_JUNK))
     subject, bare_verb = _strip_leaders(text[clause : signed - context.end(4)])  # type: ignore[union-attr]
     if unit in _MULTIPLES:  # 收案量是去年的1.5倍: what grew is before the comparison
-        subject = subject[: _COMPARED.search(subject).start()]  # type: ignore[union-attr]
+        subject = subject[: _COMPARED().search(subject).start()]  # type: ignore[union-attr]
     quote_end = end
     if bare_verb and kind in ("count", "amount"):
         # 组织53家单位: what is counted follows the measure word, the verb only precedes it.
@@ -319,7 +320,7 @@ def _read(text: str, match: re.Match[str], groups: tuple[Any, ...], last_end: in
 def _without_rank_sets(text: str, facts: list[Fact]) -> list[Fact]:
     """``facts`` less the counts that name the set a rank is taken in (在全市12个区中排名第3):
     looked for only in texts with a rank."""
-    return [fact for fact in facts if fact.kind != "count" or not _RANK_SET_AFTER.match(text, fact.end)]
+    return [fact for fact in facts if fact.kind != "count" or not _RANK_SET_AFTER().match(text, fact.end)]
 
 
 def _multiple(times: Decimal | float, pre: str, verb: str) -> tuple[Decimal | float, ChangeDirection | None] | None:
@@ -466,15 +467,15 @@ def _rank(text: str, match: re.Match[str]) -> Fact | None:
     top = match.group("top") is not None
     value: Decimal | None
     if written is None:  # 首位
-        context = _RANK_REV.match(rev) or _RANK_SHORT_REV.match(rev)
+        context = _RANK_REV.match(rev) or _RANK_SHORT_REV().match(rev)
         if context is None or text.endswith(_FIRST_NOT_AFTER, clause, start):
             return None
         value = Decimal(1)
     else:
         if top:
-            context = _TOP_REV.match(rev)
+            context = _TOP_REV().match(rev)
         else:
-            context = _RANK_REV.match(rev) or (_RANK_SHORT_REV.match(rev) if match.group("suffix") else None)
+            context = _RANK_REV.match(rev) or (_RANK_SHORT_REV().match(rev) if match.group("suffix") else None)
         if context is None:
             return None
         value = _parse_arabic(written) if written[0].isdigit() else _parse_chinese(written)
@@ -521,7 +522,7 @@ def _streak(text: str, match: re.Match[str]) -> Fact:
 
 def _merged(text: str, position: int) -> Fact | None:
     """N合一 before ``position`` (五证合一: five certificates in one) as a count of N, else ``None``."""
-    found = _MERGED.search(text, max(0, position - 3), position + 2)
+    found = _MERGED().search(text, max(0, position - 3), position + 2)
     if found is None or found.end() != position + 2:
         return None
     if found.start() and text[found.start() - 1] in _NOT_BEFORE_NUMBER:

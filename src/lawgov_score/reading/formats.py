@@ -3,22 +3,21 @@
 This module is a plugin like any other (entry point ``core_readers``); its hook is marked
 ``trylast`` so that an installed plugin can read these formats its own way. Files it does not
 read (spreadsheets, images, old binary ``.doc`` and ``.wps``) make it return ``None``, and
-:func:`lawgov_score.read` then says what the format is and how to convert it.
+:func:`lawgov_score.read` then says what the format is and how to convert it. Each reader is
+imported when a file of its format comes: a ``.txt`` report needs none of the HTML, DOCX and PDF
+readers' libraries and patterns.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 from lawgov_score.hookspecs import ReadResult, hookimpl
 from lawgov_score.reading.decode import decode_bytes
-from lawgov_score.reading.docx_text import read_docx
-from lawgov_score.reading.html_page import read_html
 
-__all__ = ["lawgov_score_read_document", "read_docx", "read_html", "sniff_format", "unsupported"]
+__all__ = ["lawgov_score_read_document", "sniff_format", "unsupported"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mht"})
 DOCX_SUFFIXES = frozenset({".docx", ".docm", ".dotx"})
@@ -47,6 +46,8 @@ def sniff_format(path: Path, data: bytes) -> str:
             return name
     suffix = path.suffix.lower()
     if data.startswith(b"PK\x03\x04"):
+        import zipfile
+
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
@@ -117,10 +118,14 @@ def lawgov_score_read_document(path: Path, data: bytes) -> ReadResult | None:
         text, encoding = decode_bytes(data, source, warnings=warnings)
         return text, "text", encoding, tuple(warnings)
     if kind == "html":
+        from lawgov_score.reading.html_page import read_html
+
         html_warnings: list[str] = []
         text, kind, encoding = read_html(data, source, warnings=html_warnings)
         return text, kind, encoding, tuple(html_warnings)
     if kind == "docx":
+        from lawgov_score.reading.docx_text import read_docx
+
         return read_docx(data, source), "docx", ""
     if kind == "pdf":
         from lawgov_score.reading.pdf import read_pdf

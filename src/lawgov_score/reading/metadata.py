@@ -24,6 +24,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
+from lawgov_score.patterns import lazy
 from lawgov_score.reading.bodies import Body, describe, leading_region
 from lawgov_score.reading.classify import FIRST_RESPONSIBLE
 from lawgov_score.reading.model import GovernmentLevel, Level, Metadata
@@ -38,24 +39,24 @@ _YEAR = r"(?:20\d\d|二[〇零○O][〇零○O一二三四五六七八九]{2})"
 _TOPIC = r"(?:法治政府|依法行政|法治建设|推进法治|全面依法治|法治)"
 _DATE = re.compile(r"(?P<y>\d{4}|[〇零○O一二三四五六七八九]{4})\s*年\s*(?P<m>[\d十一二三四五六七八九〇零]{1,3})\s*月"
                    r"(?:\s*(?P<d>[\d十一二三四五六七八九〇零]{1,3})\s*日)?")
-_PUBLISHED = re.compile(r"(?:发布|公开|成文|印发|发文)?(?:时间|日期)\s*[:]?\s*"
-                        r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_PUBLISHED = lazy(r"(?:发布|公开|成文|印发|发文)?(?:时间|日期)\s*[:]?\s*"
+                   r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _NAME = r"[^,。:;\d《》“”()]"  # a space may part two issuers (中共某某县委 某某县人民政府)
 _TITLE_ISSUER = (
     # XX关于YY2023年法治政府建设情况的报告: the issuer ends at the first 关于
-    re.compile(rf"^(?P<who>{_NAME}{{2,40}}?)关于{_NAME}{{0,20}}?(?:{_YEAR})\s*年度?(?:的)?{_TOPIC}"),
+    lazy(rf"^(?P<who>{_NAME}{{2,40}}?)关于{_NAME}{{0,20}}?(?:{_YEAR})\s*年度?(?:的)?{_TOPIC}"),
     # XX关于2023年度法治政府建设情况的报告, XX2023年法治政府建设年度报告
-    re.compile(rf"^(?P<who>{_NAME}{{2,40}}?)(?:关于)?(?:报送)?(?:{_YEAR})\s*年度?(?:的)?{_TOPIC}"),
+    lazy(rf"^(?P<who>{_NAME}{{2,40}}?)(?:关于)?(?:报送)?(?:{_YEAR})\s*年度?(?:的)?{_TOPIC}"),
     # 2023年XX法治政府建设年度报告, 2022年度XX依法行政工作报告
-    re.compile(rf"^(?:关于)?(?:{_YEAR})\s*年度?(?P<who>{_NAME}{{2,40}}?){_TOPIC}"),
+    lazy(rf"^(?:关于)?(?:{_YEAR})\s*年度?(?P<who>{_NAME}{{2,40}}?){_TOPIC}"),
     # XX关于法治政府建设工作情况的报告, XX法治政府建设年度报告(2023年)
-    re.compile(rf"^(?P<who>{_NAME}{{2,40}}?)(?:关于|{_TOPIC})"),
+    lazy(rf"^(?P<who>{_NAME}{{2,40}}?)(?:关于|{_TOPIC})"),
 )
-_TITLE_WORDS = re.compile(r"报告|情况|工作")
+_TITLE_WORDS = lazy(r"报告|情况|工作")
 # The page's own record of who published it.
-_PUBLISHER = re.compile(
+_PUBLISHER = lazy(
     r"(?:发布机构|发文机关|发文单位|发布单位|发布部门|信息来源|来源单位|来源)\s*:\s*(?P<who>[^\s:]{2,40})")
-_SUBJECT = re.compile(rf"{_YEAR}年(?:度|以来)?[,]?(?![我本全今在按根围坚紧])")
+_SUBJECT = lazy(rf"{_YEAR}年(?:度|以来)?[,]?(?![我本全今在按根围坚紧])")
 _YEAR_IN_TITLE = re.compile(rf"(?P<y>{_YEAR})\s*年度?(?:[^,。:;\d]{{0,30}}?){_TOPIC}")
 _YEAR_AFTER_TITLE = re.compile(rf"(?:报告|情况)\s*\((?P<y>{_YEAR})\s*年度?\)")
 _YEAR_OPENING = re.compile(rf"(?P<y>{_YEAR})\s*年(?:度|以来)?[,]")
@@ -68,12 +69,12 @@ _OWN_LEVEL: dict[str, GovernmentLevel] = {
 }
 # A city speaking of the districts and counties under it is prefecture-level; one speaking of its
 # towns and sub-districts only is a county-level city.
-_CITY_CLUES = re.compile(
+_CITY_CLUES = lazy(
     r"各县\(市、?区\)|各区县|各县区|各县\(区\)|各区\(县|县\(市、?区\)|县市区|区县\(市\)|市辖区|各区、县")
-_SHORTCOMINGS = re.compile(r"存在的(?:主要)?(?:问题|不足|困难)|不足之处|短板|薄弱环节|差距和不足|问题和不足|不足和问题")
-_PLANS = re.compile(r"下一步|下步工作|下一年度|明年|20\d\d年(?:度)?(?:的)?(?:主要)?(?:工作)?(?:安排|计划|打算|思路)")
+_SHORTCOMINGS = lazy(r"存在的(?:主要)?(?:问题|不足|困难)|不足之处|短板|薄弱环节|差距和不足|问题和不足|不足和问题")
+_PLANS = lazy(r"下一步|下步工作|下一年度|明年|20\d\d年(?:度)?(?:的)?(?:主要)?(?:工作)?(?:安排|计划|打算|思路)")
 _OTHER = re.compile(r"其他(?:需要|应当)?(?:报告|说明)的(?:事项|情况)|其他事项|其他情况")
-_MEASURES = re.compile(r"主要举措|主要做法|主要成效|工作成效|举措和成效|做法和成效|工作情况|主要工作")
+_MEASURES = lazy(r"主要举措|主要做法|主要成效|工作成效|举措和成效|做法和成效|工作情况|主要工作")
 
 
 def extract_metadata(text: str, roots: Sequence[Node]) -> Metadata:
@@ -119,7 +120,7 @@ def _preferred(names: Sequence[str]) -> str | None:
 
 def _publisher(head: Sequence[str]) -> str | None:
     for line in head:
-        found = _PUBLISHER.search(line)
+        found = _PUBLISHER().search(line)
         if found and _is_name(found.group("who")):
             return found.group("who")
     return None
@@ -132,14 +133,14 @@ def _title_issuer(head: Sequence[str]) -> str | None:
         if len(line) > 120 and index:
             continue
         for pattern in _TITLE_ISSUER:
-            found = pattern.match(line)
+            found = pattern().match(line)
             if found is None:
                 continue
             names = [name for name in found.group("who").split() if _is_name(name)]
-            if names and (pattern is not _TITLE_ISSUER[2] or _TITLE_WORDS.search(line, found.end())):
+            if names and (pattern is not _TITLE_ISSUER[-1] or _TITLE_WORDS().search(line, found.end())):
                 return _preferred(names)
         following = head[index + 1] if index + 1 < len(head) else ""
-        if following.startswith("关于") and _TITLE_WORDS.search(following):
+        if following.startswith("关于") and _TITLE_WORDS().search(following):
             names = [name for name in line.split() if _is_name(name)]
             if names and len(line) <= 40:
                 return _preferred(names)
@@ -149,7 +150,7 @@ def _title_issuer(head: Sequence[str]) -> str | None:
 def _opening_subject(head: Sequence[str]) -> str | None:
     """The region opening the first sentence after its year (2023年，龙华区坚持……)."""
     opening = " ".join(head)[:300]
-    found = _SUBJECT.search(opening)
+    found = _SUBJECT().search(opening)
     who = leading_region(opening[found.end() : found.end() + 40]) if found else None
     return who if who and _is_name(who) else None
 
@@ -172,7 +173,7 @@ def _resolve(text: str, issuer: str | None, body: Body) -> tuple[Level | None, G
         elif level is None and word in _OWN_LEVEL:
             level = government_level = _OWN_LEVEL[word]
     if issuer and government_level == "county" and body.region and body.region.endswith("市") and (
-            _CITY_CLUES.search(text)):
+            _CITY_CLUES().search(text)):
         government_level = "city"  # a city not known by name, with districts and counties under it
         level = "city" if level == "county" else level
     return level, government_level
@@ -180,7 +181,7 @@ def _resolve(text: str, issuer: str | None, body: Body) -> tuple[Level | None, G
 
 def _published(head: Sequence[str]) -> str | None:
     for line in head:
-        stamp = _PUBLISHED.search(line)
+        stamp = _PUBLISHED().search(line)
         if stamp:
             return _iso(int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
     return None
@@ -233,13 +234,14 @@ def elements(text: str, roots: Sequence[Node]) -> tuple[str, ...]:
     nodes = [node for root in roots for node in root.walk()]
     titles = " ".join(node.title for node in nodes)
     found = set()
-    if any(node.role == "body" and (node.dimensions or node.level == 1) for node in nodes) or _MEASURES.search(titles):
+    if (any(node.role == "body" and (node.dimensions or node.level == 1) for node in nodes)
+            or _MEASURES().search(titles)):
         found.add("measures")
-    if any(node.role == "shortcomings" for node in nodes) or _SHORTCOMINGS.search(text):
+    if any(node.role == "shortcomings" for node in nodes) or _SHORTCOMINGS().search(text):
         found.add("shortcomings")
     if FIRST_RESPONSIBLE.search(text):
         found.add("first_responsible")
-    if any(node.role == "plans" for node in nodes) or _PLANS.search(titles) or _PLANS.search(text):
+    if any(node.role == "plans" for node in nodes) or _PLANS().search(titles) or _PLANS().search(text):
         found.add("plans")
     if _OTHER.search(titles):
         found.add("other")

@@ -20,6 +20,8 @@ from collections.abc import Iterator, Sequence
 from itertools import repeat
 from typing import overload
 
+from lawgov_score.patterns import lazy
+
 # Compatibility decompositions that may not be folded (their NFKC form changes a number).
 _UNSAFE_TAGS = frozenset({"<super>", "<sub>", "<fraction>", "<circle>", "<square>"})
 
@@ -76,7 +78,7 @@ _OTHER_SPECIAL = (
     "\x00-\x09\x0b-\x1f\x7f-\x9f"
     + re.escape("".join(sorted({*_PUNCTUATION, *_DROP, *_LINE_BREAKS} - {"\n"})))
 )
-_SPECIAL = re.compile(f"[\n {_OTHER_SPECIAL}]")
+_SPECIAL = lazy(f"[\n {_OTHER_SPECIAL}]")
 _OTHER_SPECIAL_CHAR = re.compile(f"[{_OTHER_SPECIAL}]")
 
 
@@ -221,7 +223,7 @@ def normalise(original: str) -> tuple[str, OffsetMap]:
     offsets = _OffsetBuilder()
     state = _LayoutState()
     position = 0
-    for match in _SPECIAL.finditer(text):
+    for match in _SPECIAL().finditer(text):
         special = match.start()
         if position < special:
             _emit_run(text, position, special, clean, out, offsets, state)

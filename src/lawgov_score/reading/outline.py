@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 
 from attrs import define, field
 
+from lawgov_score.patterns import lazy
 from lawgov_score.reading.model import Assignment
 from lawgov_score.reading.numerals import chinese_int
 from lawgov_score.reading.titles import FactSpans, title_span
@@ -53,9 +54,9 @@ _INLINE_AT = re.compile(
     rf"|\d{{1,2}}(?:、|\.(?![\d%])|\))|\(\d{{1,2}}\)|[{_CIRCLED}])"
 )
 # A sub-heading marker written right after a title, without punctuation between them.
-_SUB_MARKER = re.compile(rf"\([{CN}]{{1,4}}\)|\(\d{{1,2}}\)|[{_CIRCLED}]")
+_SUB_MARKER = lazy(rf"\([{CN}]{{1,4}}\)|\(\d{{1,2}}\)|[{_CIRCLED}]")
 _RUNIN_TITLE = re.compile(r"([^。!?;:\d%《]{4,30})。(?=.)")
-_NARRATIVE = re.compile(r"(?:我|本|今年|全年|去年|截至|目前|同时|此外|其中|另外|近年|一年来|下一步|区|市|县|"
+_NARRATIVE = lazy(r"(?:我|本|今年|全年|去年|截至|目前|同时|此外|其中|另外|近年|一年来|下一步|区|市|县|"
                         r"\d|[" + CN + r"]是|第[" + CN + r"])")
 # 一是 / 第一, / 其一, — the first character is a plain class, so the engine skips ahead in C,
 # and which form follows is decided by looking back at it. A marker counts only at the start of
@@ -284,7 +285,7 @@ class _Headings:
             if node is None or not candidates:
                 continue
             after = node.title_end + self.text.startswith(" ", node.title_end)
-            if _SUB_MARKER.match(self.text, after, end) and (not positions or positions[0] != after):
+            if _SUB_MARKER().match(self.text, after, end) and (not positions or positions[0] != after):
                 positions.appendleft(after)
 
 
@@ -368,7 +369,7 @@ def _add_runin(text: str, nodes: list[Node], spans: list[tuple[int, int]], facts
         found = []
         for start, stop in body:
             match = _RUNIN_TITLE.match(text, start, stop)
-            if (match and not _NARRATIVE.match(match.group(1)) and stop - match.end() >= len(match.group(1))
+            if (match and not _NARRATIVE().match(match.group(1)) and stop - match.end() >= len(match.group(1))
                     and not facts.overlap(match.start(1), match.end(1))):
                 found.append((start, match.start(1), match.end(1)))
         following = [span for span in body if found and span[0] >= found[0][0]]

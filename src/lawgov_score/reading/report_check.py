@@ -25,6 +25,8 @@ from collections.abc import Callable
 from attrs import frozen
 
 from lawgov_score.errors import InputError
+from lawgov_score.patterns import lazy
+from lawgov_score.reading.han import cjk_count
 from lawgov_score.reading.model import Document
 
 THRESHOLD = 4.0
@@ -39,16 +41,15 @@ _TERMS = re.compile("|".join(sorted((
     "权责清单", "权力清单", "放管服", "证明事项", "政务公开", "矛盾纠纷", "人民调解", "行政调解",
     "法治督察", "案卷评查", "政府规章", "地方性法规",
 ), key=len, reverse=True)))
-_CHINESE = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _TITLE_LINES = 5  # a title stands in the first lines (after a web page's 来源/发布时间 line)
 _TITLE_CHARS = 60
 # A title is a short line without a sentence's punctuation.
 _NOT_TITLE = re.compile(r"[,。;]")
-_REPORT_TITLE = re.compile(r"(?:法治政府建设|依法行政|法治\w{0,4}建设)[^\n。]{0,24}?(?:报告|情况|工作总结)")
+_REPORT_TITLE = lazy(r"(?:法治政府建设|依法行政|法治\w{0,4}建设)[^\n。]{0,24}?(?:报告|情况|工作总结)")
 # A headline about a report (发布……报告) or a notice that asks for one (关于做好……报告工作) is neither.
-_ABOUT_REPORT = re.compile(r"发布|公布|出炉|召开|举行|举办|印发|做好|报送|撰写")
-_OTHER_TITLE = re.compile(
+_ABOUT_REPORT = lazy(r"发布|公布|出炉|召开|举行|举办|印发|做好|报送|撰写")
+_OTHER_TITLE = lazy(
     r"(?:通知|通报|公告|通告|方案|要点|规划|意见|办法|规定|讲话|纪要|公报|白皮书|简报|政府工作报告)"
     r"\s*(?:\([^)]*\))?\s*$")
 _FORMULA = re.compile(r"现将[^。\n]{0,40}?报告如下|现报告如下|[专特]此报告")
@@ -95,7 +96,7 @@ Rule = Callable[[Document, list[str]], tuple[float, str]]
 def check_report(document: Document) -> Verdict:
     """Weigh the evidence that ``document`` is an annual report on building a law-based government."""
     text = document.text
-    chinese = len(_CHINESE.findall(text))
+    chinese = cjk_count(text)
     latin = len(_LATIN.findall(text))
     if chinese < _MIN_CHINESE_SHARE * (chinese + latin) or not chinese:
         share = chinese / max(chinese + latin, 1)
@@ -125,21 +126,21 @@ def require_report(document: Document) -> None:
 def _vocabulary(document: Document, titles: list[str]) -> tuple[float, str]:
     text = document.text
     hits = len(_TERMS.findall(text))
-    per_thousand = 1000 * hits / max(len(_CHINESE.findall(text)), 1)
+    per_thousand = 1000 * hits / max(cjk_count(text), 1)
     points = min(_VOCABULARY_MAX, round(per_thousand / _TERMS_PER_POINT, 1))
     return points, f"{hits} terms of law-based government, {per_thousand:.0f} per 1,000 characters"
 
 
 def _report_title(document: Document, titles: list[str]) -> tuple[float, str]:
     for line in titles:
-        if _REPORT_TITLE.search(line) and not _OTHER_TITLE.search(line) and not _ABOUT_REPORT.search(line):
+        if _REPORT_TITLE().search(line) and not _OTHER_TITLE().search(line) and not _ABOUT_REPORT().search(line):
             return 4.0, f"titled as a report on law-based government ({line[:40]})"
     return 0.0, ""
 
 
 def _other_title(document: Document, titles: list[str]) -> tuple[float, str]:
     for line in titles:
-        found = _OTHER_TITLE.search(line)
+        found = _OTHER_TITLE().search(line)
         if found:
             return -5.0, f"titled as another kind of document ({line[:40]})"
     return 0.0, ""

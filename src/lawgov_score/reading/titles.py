@@ -23,6 +23,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from lawgov_score.reading.han import is_han
 from lawgov_score.reading.wordtrie import alternation
 
 LINE_TITLE_MAX = 60
@@ -36,12 +37,15 @@ _CN = "一二三四五六七八九十"
 # right after a title on the same line (一、加强组织领导(一)压实责任。), the space between two
 # paragraphs of a page copied as one line, or the year that opens the body of a part whose title
 # ran on without punctuation (十一、存在的不足2023年,我区……).
-# Every branch opens with a literal character, so the engine skips ahead to the candidates.
+# Every branch opens with a literal character, so the engine skips ahead to the candidates. A
+# space or the 2 of a year ends the sentence only between Chinese characters, which
+# :func:`_sentence_end` checks: a class of the CJK range costs a millisecond to compile, each time.
 _SENTENCE_END = re.compile(
     rf"[。!?;:]|\((?=[{_CN}]{{1,3}}\)|\d{{1,2}}\))|[\u2460-\u2473\u2776-\u277f]"
-    r"| (?<=[\u4e00-\u9fff”》)] )(?=[\u4e00-\u9fff\d“《(])"
-    r"|2(?<=[\u4e00-\u9fff]2)(?=0\d\d年(?:度|以来)?(?:,|我|全|本))"
+    r"| |2(?=0\d\d年(?:度|以来)?(?:,|我|全|本))"
 )
+_BEFORE_GAP = "”》)"  # a space after these (or after a Chinese character) parts two paragraphs
+_AFTER_GAP = "“《("  # … when these, a digit or a Chinese character follow it
 # How a body sentence opens (a title names a task: 加强……, 推进……, 完善……).
 NARRATIVE_OPENINGS = (
     rf"我|本[区市县局委镇街单部年]|今年|全年|去年|截至|目前|同时|此外|其中|另外|近年|一年来|下一步|\d|"
@@ -63,6 +67,23 @@ _NUMBER_CHAR = re.compile("[0-9〇零一二两三四五六七八九十百千万�
 _TRIM = " ,、"
 
 
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """Where the sentence that starts at ``start`` ends before ``limit`` (:data:`_SENTENCE_END`),
+    or -1: a space only between a Chinese character (or ”》)) and a Chinese character, a digit or
+    “《(, the 2 of a year only after a Chinese character."""
+    for found in _SENTENCE_END.finditer(text, start, limit):
+        at = found.start()
+        char = text[at]
+        if char == " ":
+            if not (at and at + 1 < limit and (is_han(text[at - 1]) or text[at - 1] in _BEFORE_GAP)
+                    and (is_han(text[at + 1]) or text[at + 1].isdecimal() or text[at + 1] in _AFTER_GAP)):
+                continue
+        elif char == "2" and not (at and is_han(text[at - 1])):
+            continue
+        return at
+    return -1
+
+
 def title_span(text: str, start: int, end: int, facts: FactSpans) -> tuple[int, int]:
     """The title of the heading whose marker ends at ``start`` on the line ending at ``end``.
 
@@ -71,23 +92,23 @@ def title_span(text: str, start: int, end: int, facts: FactSpans) -> tuple[int, 
         separable title.
     """
     limit = min(end, start + _SCAN)
-    found = _SENTENCE_END.search(text, start, limit)
-    stop = found.start() if found else limit
+    found = _sentence_end(text, start, limit)
+    stop = found if found >= 0 else limit
     while stop > start and text[stop - 1] in _TRIM:
         stop -= 1
     if stop == start:
         return start, start
-    punctuated = found is not None and text[found.start()] in _PUNCTUATION
+    punctuated = found >= 0 and text[found] in _PUNCTUATION
     # A fact is a number with its clause: none is in a sentence without a numeral, unless the
     # sentence ended without punctuation inside its line (a quote may run past a space or a
     # sub-heading marker).
-    soft_end = found is not None and not punctuated
+    soft_end = found >= 0 and not punctuated
     fact = facts.first_from(start) if soft_end or _NUMBER_CHAR.search(text, start, stop) else _NOWHERE
     # A title without punctuation that fills its line, or that runs into a sub-heading, the next
     # paragraph of a page copied as one line or the body's opening year, is a heading line
     # (一、主要举措和成效). A line running past any title's length without a sentence end is a
     # paragraph; a heading line ending in 。 is judged as a run-in title.
-    if soft_end or (found is None and limit == end):
+    if soft_end or (found < 0 and limit == end):
         if stop - start <= LINE_TITLE_MAX and stop <= fact and text.count(",", start, stop) <= 2:
             return start, stop
     elif punctuated and stop <= fact and _is_runin_title(text, start, stop):

@@ -22,7 +22,6 @@ from itertools import accumulate, pairwise
 
 from lawgov_score.reading.normalise import OffsetMap, without
 from lawgov_score.reading.outline import heading_marker_at, signature
-from lawgov_score.reading.pdf_layout import is_page_number
 
 # Lines a text must have before its widths say anything, and the share of them that must fill
 # the width: a page of 38 characters leaves every line but a paragraph's last one full.
@@ -93,7 +92,10 @@ def unwrap(original: str, text: str, offsets: OffsetMap) -> tuple[str, OffsetMap
     # space is not an indentation (", 3281" broken after the comma)
     opens = [indent >= _PARAGRAPH_INDENT for indent in indents]
     marks_paragraphs = sum(opens) < 0.5 * len(lines)
-    # page numbers (``- 3 -``) stand between the lines of a paragraph broken across pages
+    # page numbers (``- 3 -``) stand between the lines of a paragraph broken across pages; the PDF
+    # reader's layout module (statistics, its patterns) is imported only for a wrapped text
+    from lawgov_score.reading.pdf_layout import is_page_number
+
     kept = [k for k, line in enumerate(lines) if not is_page_number(line)]
     removed: list[int] = []  # positions in ``text`` taken out
     spaced: list[int] = []  # breaks between two Latin words: a space instead

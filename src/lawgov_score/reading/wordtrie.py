@@ -25,14 +25,15 @@ def trie(words: Iterable[str], guards: dict[str, str]) -> str:
         node[""] = {}
 
     def emit(node: _Trie, prefix: str) -> str:
-        chars = sorted(char for char in node if char)
-        branches = [re.escape(char) + emit(node[char], prefix + char) for char in chars]
-        if len(branches) > 2:
-            # One class test rejects a character that starts no branch, instead of one per branch.
-            branches = [f"(?=[{re.escape(''.join(chars))}])(?:{'|'.join(branches)})"]
+        # Each branch opens with its own literal, which the engine tests before entering it; a
+        # class of the first characters in front (one test instead of one per branch) saved 2% of
+        # the facts scan and cost 4 ms of compiling at start-up (a class of three or more CJK
+        # characters is a 64k-entry table to build).
+        branches = [re.escape(char) + emit(node[char], prefix + char) for char in sorted(c for c in node if c)]
         if "" in node:  # the word ending here is tried last, so longer words win
-            not_before = guards.get(prefix)
-            branches.append(f"(?![{not_before}])" if not_before else "")
+            # one lookahead per character rather than a class: the same test, and a class of three
+            # or more CJK characters costs far more to compile
+            branches.append("".join(f"(?!{re.escape(char)})" for char in guards.get(prefix, "")))
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return emit(root, "")

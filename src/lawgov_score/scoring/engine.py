@@ -30,6 +30,7 @@ from functools import cached_property
 import numpy as np
 from attrs import define, frozen
 
+from lawgov_score.assess.applicability import applies
 from lawgov_score.model.framework import Framework, Indicator, goalposts_of
 from lawgov_score.panel.aggregate import BUILTIN_AGGREGATORS, deduct
 from lawgov_score.panel.normalise import goalposts as goalposts_normaliser
@@ -47,11 +48,6 @@ def scorable(indicator: Indicator) -> bool:
     if indicator.kind == "adverse":
         return True
     return indicator.weight > 0 and indicator.direction != 0 and goalposts_of(indicator) is not None
-
-
-def applies(indicator: Indicator, level: str | None) -> bool:
-    """Whether the indicator applies to a unit of ``level`` (every indicator applies when it is unknown)."""
-    return not indicator.applies_to or level is None or level in indicator.applies_to
 
 
 @frozen(eq=False)

@@ -32,7 +32,7 @@ from lawgov_score.model.observation import Observation, Unit
 from lawgov_score.plugin_guard import checked_observations, dimension_faults
 from lawgov_score.plugins import (
     dimension_sort_key,
-    get_plugin_manager,
+    installed_plugin_manager,
     load_dimensions,
     plugin_name_of,
     plugin_versions,
@@ -77,11 +77,13 @@ class Scorer:
         *,
         outline: str | None = None,
     ) -> Scorer:
-        """Build the plugin manager (unless given) and the framework: ``framework`` when given (a
-        file or a :class:`Framework`), else the built-in one of ``outline`` (default ``2021-2025``)."""
+        """A scorer with the plugins of ``pm`` (default: the installed plugins, whose manager is built
+        once per process, :func:`~lawgov_score.plugins.installed_plugin_manager`) and the framework:
+        ``framework`` when given (a file or a :class:`Framework`), else the built-in one of
+        ``outline`` (default ``2021-2025``)."""
         from lawgov_score.framework import default_framework, load_framework
 
-        pm = pm or get_plugin_manager()
+        pm = pm or installed_plugin_manager()
         loaded = load_dimensions(pm)  # once: the framework and the scorer share the plugins
         pinned = framework is not None
         if framework is None:

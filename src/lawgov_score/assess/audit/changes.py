@@ -10,11 +10,11 @@ from itertools import pairwise
 from lawgov_score.assess.audit.common import Figure, decimals, finding, pct, same_rounded
 from lawgov_score.assess.view import Sentence
 from lawgov_score.model.assessment import AuditFinding
+from lawgov_score.reading.han import has_han
 
 # Words that may stand between a count and the growth that belongs to it (同比增长, 较上年下降).
 _CHANGE_FILLER = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|较上一年|比上一年|较2\d{3}年|比2\d{3}年|"
                             r"增长|上升|提高|提升|增加|下降|减少|降低|回落|了|约|达|为|分别|,|，|、|\s")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _signed(change: Figure) -> float:
@@ -24,7 +24,7 @@ def _signed(change: Figure) -> float:
 def _own_growth(count: Figure, change: Figure, sentence: Sentence) -> bool:
     """Whether the growth right after a count is the count's own (no other subject between them)."""
     between = sentence.text[count.stated.end : change.stated.start]
-    return not _CJK.search(_CHANGE_FILLER.sub("", between)) and change.stated.clause - count.stated.clause <= 1
+    return not has_han(_CHANGE_FILLER.sub("", between)) and change.stated.clause - count.stated.clause <= 1
 
 
 # Before a count: it is last year's (比上年的100件, 上年为100件, 上年同期为1000件).

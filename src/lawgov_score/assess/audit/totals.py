@@ -9,11 +9,12 @@ from itertools import pairwise
 from lawgov_score.assess.audit.common import Figure, finding
 from lawgov_score.assess.view import Sentence
 from lawgov_score.model.assessment import AuditFinding
+from lawgov_score.patterns import lazy
 
 _RECEIVED = ("受理", "收到", "办理", "申请", "收案", "登记", "新收")
 _CONCLUDED = ("办结", "结案", "审结")
 # Cases carried over from earlier years may be concluded this year: concluded can exceed received.
-_CARRIED_OVER = re.compile(r"结转|旧存|旧案|上年|往年|积存|累计")
+_CARRIED_OVER = lazy(r"结转|旧存|旧案|上年|往年|积存|累计")
 _TOTAL_AFTER = re.compile(r"(?:共计|合计|总计|累计|共)$")
 
 
@@ -28,7 +29,7 @@ def received_checks(sentence: Sentence, figures: Sequence[Figure]) -> Iterator[A
         if received.value >= concluded.value:
             yield finding(sentence, "received_ge_concluded", "consistent", received, concluded,
                           f"received {received.value:g} ≥ concluded {concluded.value:g}")
-        elif _CARRIED_OVER.search(sentence.text):
+        elif _CARRIED_OVER().search(sentence.text):
             yield finding(sentence, "received_ge_concluded", "unverifiable", received, concluded,
                           f"received {received.value:g} < concluded {concluded.value:g}, with cases carried over "
                           "from earlier years (含上年结转): not checked")
