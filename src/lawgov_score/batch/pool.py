@@ -3,9 +3,11 @@
 Any :class:`concurrent.futures.Executor` will do — a process pool, a thread pool, a Dask
 ``Client(...).get_executor()``, Ray's — since only :meth:`~concurrent.futures.Executor.submit`
 and the futures it returns are used. :func:`own_pool` is the process pool a run starts for
-itself: ``jobs`` workers started with *forkserver* (or *spawn* where there is none, never a
-fork of a process that may hold threads), each prepared by
-:func:`~lawgov_score.batch.worker.prepare_process`.
+itself: ``jobs`` workers, each prepared by :func:`~lawgov_score.batch.worker.prepare_process`.
+They are *spawned* — fresh interpreters, children of this process — rather than forked from a
+process that may hold threads (a progress bar's, a notebook's), which can deadlock; they import
+the library as a fork server's children would, and, being this process's own children, are
+waited for, so that their time counts in this process's (``/usr/bin/time``, ``getrusage``).
 """
 
 from __future__ import annotations
@@ -94,9 +96,7 @@ def own_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
 
     from lawgov_score.batch.worker import prepare_process
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=prepare_process)
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=prepare_process)
     try:
         yield pool
     except BaseException:
