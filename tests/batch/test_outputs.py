@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from batch_helpers import write_reports
 
 from lawgov_score.batch import score_many
 from lawgov_score.cli import main
@@ -29,8 +30,6 @@ def cells(data: bytes) -> dict[str, list[list[object]]]:
 
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], list[Assessment]]:
-    from conftest import write_reports
-
     paths = write_reports(tmp_path_factory.mktemp("many") / "reports", 4)
     return paths, [score_report(p) for p in paths]
 
