@@ -22,16 +22,24 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_3ed9f38cde86c434.txt"
 CACHE = Path(__file__).resolve().parent / ".cache"
 ISSUER = "深圳市宝安区人民政府"
+DISTRICT = "宝安区"  # how the report's first sentence names its issuer, which the reader takes as the unit
 # integers that are not years (年) or ordinals of a list (第…), e.g. 学习56次
 COUNT = re.compile(r"(?<![第\d.])(\d+)(?![\d.年])")
 
 
 def edited_copy(text: str, index: int) -> str:
-    """Copy ``index`` of the seed: its own issuer, every count scaled by one random factor."""
+    """Copy ``index`` of the seed: its own issuer (and so its own unit), every count scaled by one random factor."""
     rng = random.Random(index)
     factor = rng.uniform(0.3, 1.7)
     scaled = COUNT.sub(lambda m: str(max(0, round(int(m.group(1)) * factor * rng.uniform(0.8, 1.2)))), text)
-    return scaled.replace(ISSUER, f"示例市第{index + 1}区人民政府")
+    district = district_name(index)
+    return scaled.replace(ISSUER, f"{district}人民政府").replace(DISTRICT, district)
+
+
+def district_name(index: int) -> str:
+    """A distinct district's name for copy ``index``, its number in the ten heavenly stems (示例乙丙区
+    for 12): the reader takes no name with Arabic digits for an issuer."""
+    return "示例" + "".join("甲乙丙丁戊己庚辛壬癸"[int(digit)] for digit in str(index + 1)) + "区"
 
 
 def paths(count: int) -> tuple[Path, Path]:

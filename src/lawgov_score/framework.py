@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import pluggy
@@ -271,3 +272,14 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
     else:
         data["pinned_dimensions"] = data.pop("pinned")
     return {"kind": "framework", "base": "none", **data}
+
+
+@lru_cache(maxsize=16)  # a scorer asks once per assessment; a run uses one or two frameworks
+def framework_digest(framework: Framework) -> str:
+    """SHA-256 of ``framework``'s complete document (:func:`framework_to_dict`) as canonical JSON
+    (keys sorted, no spaces): equal for equal frameworks, whatever file or plugins they came from."""
+    import hashlib
+    import json
+
+    text = json.dumps(framework_to_dict(framework), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

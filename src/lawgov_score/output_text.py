@@ -34,8 +34,9 @@ def spreadsheet_safe(cell: Any) -> Any:
     return cell
 
 
-def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> str:
-    """A CSV document (``\\n`` line ends), every cell made :func:`spreadsheet_safe`.
+def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, with_header: bool = True) -> str:
+    """A CSV document (``\\n`` line ends), every cell made :func:`spreadsheet_safe`; without
+    ``with_header``, the rows only (a part of a document written in pieces).
 
     A row with a carriage return in a cell is written with every cell quoted: the csv module
     quotes only the characters of its line terminator, and a bare ``\\r`` would end the row for
@@ -44,7 +45,7 @@ def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> str:
     buffer = io.StringIO()
     minimal = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    for row in (header, *rows):
+    for row in (header, *rows) if with_header else rows:
         cells = [spreadsheet_safe(cell) for cell in row]
         has_return = any(isinstance(cell, str) and "\r" in cell for cell in cells)
         (quoted if has_return else minimal).writerow(cells)

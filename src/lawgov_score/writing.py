@@ -6,6 +6,11 @@ an error, Ctrl-C, SIGTERM or SIGHUP leaves the target as it was and no temporary
 SIGKILL cannot be caught: it leaves the temporary file (recognisable by its suffix
 :data:`TEMP_SUFFIX`), never a half-written target.
 
+The content may come in pieces (an iterable of text or bytes, such as the rows of a run still
+scoring): each piece is written as it comes, and the target appears only once the last one is
+written. :func:`append_file` is the other way to write, for a log that grows: each piece is
+appended whole to the file itself, or not at all.
+
 A FIFO, a character device (``/dev/null``, a terminal) or a path under ``/dev`` or ``/proc``
 (``/dev/stdout``) is not a file to replace: it is opened and written in place. A FIFO nobody
 reads is refused at once rather than waited on. A block device, a socket and a folder are refused.
@@ -21,8 +26,8 @@ import os
 import signal
 import stat
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -40,24 +45,107 @@ _SPECIAL_ROOTS = ("/dev/", "/proc/")
 _ORDINARY_UNDER_DEV = ("/dev/shm/",)  # a RAM file system where files are files
 
 
-def write_file(destination: str | os.PathLike[str], content: str | bytes) -> None:
+Content = str | bytes | Iterable[str | bytes]
+"""What is written: text (as UTF-8), bytes, or pieces of either, written as they come."""
+
+
+def write_file(destination: str | os.PathLike[str], content: Content) -> None:
     """Write ``content`` (text as UTF-8) to ``destination``, whole or not at all.
 
     A lone surrogate in text (from a file name that is not valid UTF-8, say) is written as its
-    ``\\uXXXX`` escape — which JSON reads back as the same string — rather than failing.
+    ``\\uXXXX`` escape — which JSON reads back as the same string — rather than failing. Whatever
+    the pieces' producer raises is raised as it is, after the temporary file is removed.
 
     :raises OutputError: the path cannot be written; the message says why.
     """
+    _written(destination, content, _write)
+
+
+def append_file(destination: str | os.PathLike[str], content: Content) -> None:
+    """Append ``content`` to ``destination`` (created if missing), piece by piece, each piece whole.
+
+    For a log that a stopped run continues (JSON Lines, one piece a line): a piece interrupted
+    while it is written (Ctrl-C, an error) is cut off again, so the file ends with the last whole
+    piece. Only SIGKILL or a crash of the machine can leave part of one, which the reader of the
+    log must drop (:mod:`lawgov_score.batch.resume` does). A FIFO or a device is written in place.
+
+    :raises OutputError: the path cannot be written; the message says why.
+    """
+    _written(destination, content, _append)
+
+
+def cut_file(destination: str | os.PathLike[str], size: int) -> None:
+    """Cut the regular file ``destination`` to its first ``size`` bytes (a log's last, broken line).
+
+    :raises OutputError: the file cannot be changed; the message says why.
+    """
+    path = _checked_path(destination)
+    try:
+        os.truncate(path, size)
+    except OSError as error:
+        raise OutputError(f"cannot change the output: {_cause(error, path)}", _shown(path)) from None
+
+
+def _written(destination: str | os.PathLike[str], content: Content,
+             write: Callable[[str, Iterable[bytes]], None]) -> None:
+    """Run ``write`` on the path and the pieces, with every failure of the writer an OutputError."""
+    path = _checked_path(destination)
+    pieces = _encoded(content)
+    with _producer_errors(), closing(pieces):  # closed at once: a producer left early ends its own work
+        try:
+            write(path, pieces)
+        except OSError as error:
+            raise OutputError(f"cannot write the output: {_cause(error, path)}", _shown(path)) from None
+        except ValueError as error:  # os functions refuse a path with a NUL character
+            raise OutputError(f"cannot write the output: the path is not valid ({error})", _shown(path)) from None
+
+
+def _checked_path(destination: str | os.PathLike[str]) -> str:
     path = os.fsdecode(destination)
     if not path:
         raise OutputError("the output path is empty: give a file name, or - for standard output")
-    data = content.encode("utf-8", "backslashreplace") if isinstance(content, str) else bytes(content)
+    return path
+
+
+class _ProducerFailed(Exception):
+    """What the producer of the pieces raised, carried past the handlers of the writer's own errors."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _encoded(content: Content) -> Generator[bytes, None, None]:
+    """The pieces of ``content`` as bytes; the producer's errors come out as :class:`_ProducerFailed`."""
+    if isinstance(content, (str, bytes, bytearray, memoryview)):
+        yield _bytes(content)
+        return
+    pieces = iter(content)
     try:
-        _write(path, data)
-    except OSError as error:
-        raise OutputError(f"cannot write the output: {_cause(error, path)}", _shown(path)) from None
-    except ValueError as error:  # os functions refuse a path with a NUL character
-        raise OutputError(f"cannot write the output: the path is not valid ({error})", _shown(path)) from None
+        while True:
+            try:
+                piece = next(pieces)
+            except StopIteration:
+                return
+            except Exception as error:  # not KeyboardInterrupt: it stays itself
+                raise _ProducerFailed(error) from error
+            yield _bytes(piece)
+    finally:
+        close = getattr(pieces, "close", None)
+        if close is not None:
+            close()
+
+
+def _bytes(piece: str | bytes | bytearray | memoryview) -> bytes:
+    return piece.encode("utf-8", "backslashreplace") if isinstance(piece, str) else bytes(piece)
+
+
+@contextmanager
+def _producer_errors() -> Iterator[None]:
+    try:
+        yield
+    except _ProducerFailed as failed:
+        raise failed.error.with_traceback(failed.error.__traceback__) from failed.error.__cause__
 
 
 def _shown(path: str) -> str:
@@ -65,7 +153,7 @@ def _shown(path: str) -> str:
     return path if len(path) <= 240 else f"{path[:120]}…{path[-80:]}"
 
 
-def _write(path: str, data: bytes) -> None:
+def _write(path: str, data: Iterable[bytes]) -> None:
     absolute = os.path.abspath(path)
     special = absolute.startswith(_SPECIAL_ROOTS) and not absolute.startswith(_ORDINARY_UNDER_DEV)
     try:
@@ -92,7 +180,7 @@ def _write(path: str, data: bytes) -> None:
     _write_replacing(target, data)
 
 
-def _write_in_place(path: str, data: bytes, *, fifo: bool, truncate: bool) -> None:
+def _write_in_place(path: str, data: Iterable[bytes], *, fifo: bool, truncate: bool) -> None:
     flags = os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC
     if fifo:
         flags |= os.O_NONBLOCK  # fails with ENXIO at once when no process reads the FIFO
@@ -126,7 +214,7 @@ def _new_private_file(folder: str, prefix: str) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", folder)
 
 
-def _write_replacing(target: str, data: bytes) -> None:
+def _write_replacing(target: str, data: Iterable[bytes]) -> None:
     folder = os.path.dirname(target) or "."
     name = os.path.basename(target)
     with _removed_on_termination() as temporaries:
@@ -152,12 +240,44 @@ def _write_replacing(target: str, data: bytes) -> None:
             raise
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    # In pieces: a signal's Python handler runs between two writes, not after the last one.
-    view = memoryview(data)
+def _write_all(fd: int, data: Iterable[bytes]) -> None:
+    for piece in data:
+        _write_piece(fd, piece)
+
+
+def _write_piece(fd: int, piece: bytes) -> None:
+    # In slices: a signal's Python handler runs between two writes, not after the last one.
+    view = memoryview(piece)
     while view:
         written = os.write(fd, view[:_PIECE])
         view = view[written:]
+
+
+def _append(path: str, data: Iterable[bytes]) -> None:
+    absolute = os.path.abspath(path)
+    special = absolute.startswith(_SPECIAL_ROOTS) and not absolute.startswith(_ORDINARY_UNDER_DEV)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if special:
+            raise FileNotFoundError(errno.ENODEV, "there is no such device (no file is created there)", path) from None
+        mode = stat.S_IFREG
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    if not stat.S_ISREG(mode) or special:
+        _write_in_place(path, data, fifo=stat.S_ISFIFO(mode), truncate=False)
+        return
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    try:
+        for piece in data:
+            end = os.lseek(fd, 0, os.SEEK_END)
+            try:
+                _write_piece(fd, piece)
+            except BaseException:
+                os.ftruncate(fd, end)  # the piece is written whole or not at all
+                raise
+    finally:
+        os.close(fd)
 
 
 def _umask() -> int:

@@ -75,6 +75,7 @@ def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     status, out, _ = run(capsys, "extract", str(REPORTS / "parts.txt"), "-o", str(out_path))
     assert status == 0 and out == ""
     validate_document(json.loads(out_path.read_text(encoding="utf-8")))
+    assert run(capsys, "extract", str(REPORTS / "parts.txt"), "--validate")[0] == 0
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [

@@ -15,10 +15,10 @@ from lawgov_score.plugin_guard import PluginFault
 from lawgov_score.plugins import get_plugin_manager
 
 # The output formats of commands that print assessments (lawgov_score.render.assessments.FORMATS).
-REPORT_FORMATS = ("table", "json", "csv", "xlsx", "md", "html")
+REPORT_FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md", "html")
 # The format an output file's extension stands for, when --format is not given.
-EXTENSION_FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md",
-                     ".html": "html", ".htm": "html", ".txt": "table"}
+EXTENSION_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".xlsx": "xlsx",
+                     ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "table"}
 
 
 def plugin_manager(args: argparse.Namespace, *, report: bool = True) -> pluggy.PluginManager:

@@ -14,10 +14,12 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from typing import Protocol
 
 from attrs import frozen
 
-from lawgov_score.model.assessment import Assessment
+from lawgov_score.model.assessment import Failure, ScoreWarning
+from lawgov_score.model.observation import Unit
 from lawgov_score.render.words import Lang, message_text
 
 PROGRAM = "lawgov-score"
@@ -51,27 +53,77 @@ class Messages:
         if self.level >= VERBOSE:
             print(f"{PROGRAM}: {text}", file=sys.stderr)
 
-    def assessment_warnings(self, assessments: Sequence[Assessment]) -> None:
+    def assessment_warnings(self, assessments: Sequence[Warned]) -> None:
         """The warnings of the scores: each one for a single report or with ``--verbose``, else a
         summary by warning code."""
-        if self.level == QUIET:
+        tally = WarningTally(self)
+        for a in assessments:
+            tally.add(a)
+        tally.close()
+
+    def warnings_of(self, a: Warned, prefix: str) -> None:
+        """Each warning and failure of one report."""
+        for w in a.warnings:
+            where = w.indicator or w.dimension
+            text = message_text(w.message, w.message_zh, self.lang)
+            self.warn(f"{prefix}{where + ': ' if where else ''}{text} [{w.code}]")
+        for f in a.failures:
+            self.warn(f"{prefix}{f.dimension} failed (plugin {f.plugin}): {f.error}: {f.message}")
+
+
+class Warned(Protocol):
+    """What the messages need of a scored report: an Assessment, or a run's summary of one."""
+
+    @property
+    def unit(self) -> Unit: ...
+
+    @property
+    def warnings(self) -> tuple[ScoreWarning, ...]: ...
+
+    @property
+    def failures(self) -> tuple[Failure, ...]: ...
+
+
+class WarningTally:
+    """The warnings of reports told as they are scored: with ``--verbose`` each as it comes; a
+    single report's each at the end; else, at the end, how many reports have each kind. What is
+    kept does not grow with the reports: the first report (until a second shows there are many)
+    and a count per kind."""
+
+    def __init__(self, messages: Messages) -> None:
+        self.messages = messages
+        self.first: Warned | None = None
+        self.reports = self.warned = self.failed = 0
+        self.counts: Counter[str] = Counter()
+
+    def add(self, a: Warned) -> None:
+        self.reports += 1
+        self.warned += bool(a.warnings)
+        self.failed += bool(a.failures)
+        self.counts.update({w.code for w in a.warnings})
+        if self.reports == 1:
+            self.first = a
             return
-        if len(assessments) == 1 or self.level == VERBOSE:
-            for a in assessments:
-                name = f"{a.unit.name} {a.unit.year}" if a.unit.year is not None else a.unit.name
-                prefix = f"{name}: " if len(assessments) > 1 else ""
-                for w in a.warnings:
-                    where = w.indicator or w.dimension
-                    text = message_text(w.message, w.message_zh, self.lang)
-                    self.warn(f"{prefix}{where + ': ' if where else ''}{text} [{w.code}]")
-                for f in a.failures:
-                    self.warn(f"{prefix}{f.dimension} failed (plugin {f.plugin}): {f.error}: {f.message}")
+        if self.messages.level == VERBOSE:
+            if self.first is not None:
+                self.messages.warnings_of(self.first, _prefix(self.first))
+            self.messages.warnings_of(a, _prefix(a))
+        self.first = None
+
+    def close(self) -> None:
+        messages = self.messages
+        if messages.level == QUIET:
             return
-        counts = Counter(code for a in assessments for code in {w.code for w in a.warnings})
-        failed = sum(1 for a in assessments if a.failures)
-        if not counts and not failed:
+        if self.reports == 1 and self.first is not None:
+            messages.warnings_of(self.first, "")
             return
-        kinds = ", ".join(f"{code} ({n})" for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        summary = f"warnings in {sum(1 for a in assessments if a.warnings)} of {len(assessments)} reports"
-        self.warn(f"{summary}, by kind (reports): {kinds}" + (f"; {failed} with a failed dimension" if failed else "")
-                  + " — --verbose lists each")
+        if messages.level == VERBOSE or (not self.counts and not self.failed):
+            return
+        kinds = ", ".join(f"{code} ({n})" for code, n in sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        summary = f"warnings in {self.warned} of {self.reports} reports"
+        messages.warn(f"{summary}, by kind (reports): {kinds}"
+                      + (f"; {self.failed} with a failed dimension" if self.failed else "") + " — --verbose lists each")
+
+
+def _prefix(a: Warned) -> str:
+    return f"{a.unit.name} {a.unit.year}: " if a.unit.year is not None else f"{a.unit.name}: "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,8 @@ from lawgov_score.cli.common import (
 )
 from lawgov_score.cli.messages import Messages
 from lawgov_score.cli.output import write_output
+from lawgov_score.cli.runs import Progress, is_log, jobs_number, open_log
+from lawgov_score.errors import InputError
 from lawgov_score.reading.sources import exists
 
 if TYPE_CHECKING:
@@ -34,7 +36,8 @@ DESCRIPTION = (
     "with no REPORT, the bundled seed report; '-' reads one report from standard input. A folder stands "
     "for the reports in it (and below it). Several reports are ranked, in one table; the same file given "
     "twice is scored once. A document that is not an annual report on building a law-based government is "
-    "refused unless --force."
+    "refused unless --force. Many reports are scored in parallel (--jobs) and written as they are scored "
+    "(--format jsonl, csv, xlsx, json); a JSON Lines file is continued with --resume."
 )
 # The files a folder stands for, unless --glob says otherwise: the formats read, and the old ones
 # that are refused with how to convert them (so that they are named, not passed over in silence).
@@ -67,6 +70,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="store_true",
         help="score a document even when it does not look like an annual report on building a law-based government",
     )
+    parser.add_argument(
+        "--jobs", "-j", type=jobs_number, metavar="N",
+        help="score with N worker processes (default: the usable cores; 1: in this process)")
+    parser.add_argument(
+        "--resume", action="store_true",
+        help="continue a JSON Lines output (-o FILE.jsonl): the reports already in it are not scored again, "
+             "the others are appended")
     add_framework(parser)
     add_explain_and_detail(parser)
     parser.set_defaults(func=run)
@@ -82,6 +92,8 @@ def add_explain_and_detail(parser: argparse.ArgumentParser) -> None:
                              "format (JSON, CSV and Excel keep that dimension only)")
     parser.add_argument("--detail", action="store_true",
                         help="table format: each report in detail after the table of all (one report: always)")
+    parser.add_argument("--validate", action="store_true",
+                        help="check every assessment (and the JSON document) against its schema before writing it")
 
 
 def options_of(args: argparse.Namespace, explain: str | None) -> Options:
@@ -89,14 +101,16 @@ def options_of(args: argparse.Namespace, explain: str | None) -> Options:
     from lawgov_score.render.assessments import Options
 
     return Options(lang=args.lang, explain=explain, detail=args.detail, bom=args.bom, title=args.title,
-                   tz=check_timezone(args.tz))
+                   tz=check_timezone(args.tz), validate=args.validate)
 
 
 def run(args: argparse.Namespace) -> int:
-    from lawgov_score.errors import InputError
-    from lawgov_score.reading.report_check import require_report
-    from lawgov_score.render.assessments import render
-    from lawgov_score.scoring import Scorer, rank, score_document
+    from attrs import evolve
+
+    from lawgov_score.batch import ReportBytes, score_with, settings_for
+    from lawgov_score.batch.worker import new_scorer
+    from lawgov_score.reading.sources import STDIN_NAME, read_stream
+    from lawgov_score.render.streams import pieces, stream_for
     from lawgov_score.seeds import seed_path
 
     messages = Messages.of(args)
@@ -104,38 +118,24 @@ def run(args: argparse.Namespace) -> int:
     if not reports:
         reports = [str(seed_path())]
         messages.note(f"no report given: scoring the bundled seed report {reports[0]}")
-    scorer = Scorer.create(args.framework, plugin_manager(args))
-    explain = check_explain(args.explain, scorer.framework)
-    options = options_of(args, explain)
+    pm = plugin_manager(args)
+    settings = settings_for(args.framework, args.disable_plugin, strict=args.strict, force=args.force,
+                            validate=args.validate, pm=pm)
+    scorer = new_scorer(settings, pm)  # this process's, with the plugins as loaded here: workers build their own
+    options = options_of(args, check_explain(args.explain, scorer.framework))
+    stream = stream_for(args.format, options)
+    skip = open_log(args, scorer, messages)
     paths = expand_reports(reports, tuple(args.glob or FOLDER_PATTERNS), messages)
-    assessments, documents, left_out = [], [], []
-    seen: dict[str, str] = {}
-    for path in progress(paths, messages):
-        try:
-            document = read_report(path, scorer.plugin_manager, scorer.framework.dimensions, messages)
-            if not args.force:
-                require_report(document)
-        except InputError as error:
-            if not args.keep_going:
-                if len(paths) > 1:
-                    error.message += " (--keep-going skips such files and scores the rest)"
-                raise
-            left_out.append(path)
-            messages.warn(f"left out: {error}")
-            continue
-        if document.sha256 in seen:
-            messages.warn(f"{path} is the same file as {seen[document.sha256]} (the same bytes): scored once")
-            continue
-        seen[document.sha256] = path
-        documents.append(document)
-        assessments.append(score_document(document, scorer, strict=args.strict))
-    if left_out:
-        messages.warn(f"{len(left_out)} of {len(paths)} files left out")
-    if not assessments:
-        raise InputError("no report could be read", None, None)
-    messages.assessment_warnings(assessments)
-    write_output(render(assessments, rank(assessments), args.format, options, documents), args.output)
-    return 2 if left_out else 0
+    sources = [ReportBytes(STDIN_NAME, read_stream(sys.stdin.buffer)) if p == STDIN else p for p in paths]
+    results = score_with(sources, evolve(settings, product=stream.product), jobs=args.jobs,
+                         keep_going=args.keep_going, skip=skip, scorer=scorer)
+    progress = Progress(len(paths), messages, args)
+    try:
+        write_output(pieces(stream, progress.follow(results)), args.output, append=is_log(args))
+    except (KeyboardInterrupt, InputError):
+        progress.stopped()
+        raise
+    return 2 if progress.left_out else 0
 
 
 def read_report(
@@ -184,13 +184,3 @@ def expand_reports(reports: list[str], patterns: tuple[str, ...], messages: Mess
             raise InputError(f"the folder holds no report matching {' '.join(patterns)}", report, None)
         paths.extend(found)
     return paths
-
-
-def progress(paths: list[str], messages: Messages) -> Iterable[str]:
-    """``paths``, with a progress bar on a terminal when there are many (none with ``--quiet``)."""
-    if len(paths) < 5 or not sys.stderr.isatty() or messages.level == 0:
-        return paths
-    from tqdm import tqdm
-
-    bar: Iterable[str] = tqdm(paths, desc="scoring", unit="report", file=sys.stderr)
-    return bar

@@ -159,6 +159,9 @@ class Provenance:
     """Why this framework: chosen by the year reported on, pinned by the user, or the default."""
     level_reason: str = ""
     """Where the unit's level comes from: read from the issuer, or given."""
+    framework_sha256: str = ""
+    """SHA-256 of the framework in force (:func:`lawgov_score.framework.framework_digest`): a run
+    resumed into a file of assessments re-scores the ones whose framework has changed."""
 
 
 @frozen(repr=False)

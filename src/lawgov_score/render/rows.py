@@ -78,13 +78,30 @@ def overview_columns(axes: Sequence[views.Axis]) -> list[Column]:
             column("framework"), column("source")]
 
 
-def overview_row(a: Assessment, rank: int | None, axes: Sequence[views.Axis], lang: Lang) -> tuple[Any, ...]:
+@frozen
+class OverviewEntry:
+    """A unit's overview row before its rank and the workbook's dimension columns are known: what
+    a run over many reports keeps of each (:mod:`lawgov_score.render.streams`)."""
+
+    head: tuple[Any, ...]
+    scores: dict[str, float | None]
+    tail: tuple[Any, ...]
+
+    def row(self, rank: int | None, axes: Sequence[views.Axis]) -> tuple[Any, ...]:
+        return (rank, *self.head, *[self.scores.get(ax.code) for ax in axes], *self.tail)
+
+
+def overview_entry(a: Assessment, lang: Lang) -> OverviewEntry:
     band = views.band(a.overall)
     grade = "" if band is None else band.zh if lang == "zh" else band.en
-    scores = {d.code: d.score for d in a.dimensions}
     p = a.provenance
-    return (rank, *_unit_cells(a), a.unit.level, a.overall, grade, status_name(a.status, lang),
-            *[scores.get(ax.code) for ax in axes], f"{p.framework_id} {p.framework_version}", p.source or "")
+    return OverviewEntry((*_unit_cells(a), a.unit.level, a.overall, grade, status_name(a.status, lang)),
+                         {d.code: d.score for d in a.dimensions},
+                         (f"{p.framework_id} {p.framework_version}", p.source or ""))
+
+
+def overview_row(a: Assessment, rank: int | None, axes: Sequence[views.Axis], lang: Lang) -> tuple[Any, ...]:
+    return overview_entry(a, lang).row(rank, axes)
 
 
 # -- indicators: one row per unit × indicator (long) -------------------------------------------

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from attrs import frozen
 
-from lawgov_score.model.assessment import Assessment
+from lawgov_score.model.observation import Unit
 
 
 @frozen
@@ -19,7 +20,18 @@ class RankEntry:
     overall: float | None
 
 
-def rank(assessments: Sequence[Assessment]) -> list[RankEntry]:
+class Ranked(Protocol):
+    """What ranking needs of a scored unit: an :class:`~lawgov_score.model.assessment.Assessment`,
+    or the small summary a run over many reports keeps of each (:class:`lawgov_score.batch.Summary`)."""
+
+    @property
+    def unit(self) -> Unit: ...
+
+    @property
+    def overall(self) -> float | None: ...
+
+
+def rank(assessments: Sequence[Ranked]) -> list[RankEntry]:
     """Rank by overall score, highest first; equal scores share the lowest rank (1, 2, 2, 4)."""
     ordered = sorted(assessments, key=lambda a: (a.overall is None, -(a.overall or 0.0), a.unit.name))
     entries: list[RankEntry] = []

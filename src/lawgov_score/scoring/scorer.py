@@ -240,6 +240,8 @@ class Scorer:
         return {name: tuple(sorted(found, key=dimension_sort_key)) for name, found in out.items()}
 
     def _provenance(self, input_sha256: str, source: str | None, context: Context) -> Provenance:
+        from lawgov_score.framework import framework_digest
+
         contributed = self.contributed()
         return Provenance(
             library_version=__version__,
@@ -252,6 +254,7 @@ class Scorer:
             outline=self.framework.outline,
             framework_reason=context.framework_reason,
             level_reason=context.level_reason,
+            framework_sha256=framework_digest(self.framework),
         )
 
 
