@@ -116,3 +116,17 @@ def test_fit_counts_wide_characters() -> None:
     assert fit("法治政府建设", 7) == "法治政…"
     assert width(fit("法治政府建设", 7)) == 7
     assert fit("ab", 4) == "ab  "
+
+
+def test_json_keeps_the_readers_warnings(capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_path: Path) -> None:
+    """Invalid bytes replaced while decoding are told in the JSON too, not only on standard error."""
+    data = seed_path.read_bytes()
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(data[:300] + b"\xff\xfe" + data[300:])
+    status, out, err = run(capsys, "extract", str(damaged))
+    document = json.loads(out)
+    validate_document(document)
+    assert status == 0 and document["warnings"] == ["2 invalid bytes in otherwise valid UTF-8 replaced by "
+                                                     "U+FFFD, at byte offsets 300–301"]
+    assert "byte offsets 300–301" in err
+    assert json.loads(run(capsys, "extract", str(seed_path))[1])["warnings"] == []

@@ -22,6 +22,7 @@ def document_to_dict(document: Document, *, include_text: bool = False) -> dict[
         "source": document.source,
         "format": document.format,
         "encoding": document.encoding,
+        "warnings": list(document.warnings),
         "sha256": document.sha256,
         "text_sha256": hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest(),
         "length": len(document.original),
