@@ -29,6 +29,9 @@ class Limits:
     """Uncompressed size of the parts of a DOCX (or other zip-based) file that are read."""
     pdf_pages: int = 5_000
     """Pages of a PDF."""
+    pdf_inflated_bytes: int = 256 * 2**20
+    """Inflated size of a PDF's compressed streams other than images (a stream of 300 MB of spaces
+    compresses to 300 kB), checked before the PDF is opened."""
     json_depth: int = 200
     """Nesting depth of a JSON input."""
     csv_field_chars: int = 1 * 2**20

@@ -144,3 +144,58 @@ def test_the_page_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         read(path, dimensions=())
     monkeypatch.setenv("LAWGOV_SCORE_MAX_PDF_PAGES", "3")
     assert read(path, dimensions=()).format == "pdf"
+
+
+def _pdf_with_stream(path: Path, inflated: int, *, image: bool = False) -> Path:
+    """A one-page PDF written by hand whose only page draws "Report 12" and carries a Flate stream of
+    ``inflated`` bytes: the page's content stream (padded with spaces), or an image it never shows."""
+    import zlib
+
+    content = b"BT /F1 12 Tf 72 720 Td (Report 12) Tj ET\n"
+    padding = zlib.compress(b" " * inflated, 9)
+    if image:
+        stream = zlib.compress(content)
+        extra = (b"<< /Type /XObject /Subtype /Image /Width 1 /Height %d /ColorSpace /DeviceGray "
+                 b"/BitsPerComponent 8 /Length %d /Filter /FlateDecode >>\nstream\n" % (inflated, len(padding))
+                 + padding + b"\nendstream")
+    else:
+        stream = zlib.compress(content + b" " * inflated, 9)
+        extra = b"<< >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        extra,
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_a_stream_that_inflates_beyond_the_limit_is_refused_before_pdfium_opens_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Flate bomb (here 16 MB of spaces in 16 kB, against a limit lowered to 4 MB) is named and
+    refused; an image of the same size is not counted (the text reader never decodes images),
+    nor is a stream within the limit."""
+    monkeypatch.setenv("LAWGOV_SCORE_MAX_PDF_INFLATED_BYTES", str(4 * 2**20))
+    bomb = _pdf_with_stream(tmp_path / "bomb.pdf", 16 * 2**20)
+    assert bomb.stat().st_size < 64 * 2**10
+    with pytest.raises(InputError, match=r"inflated size of the PDF's compressed streams is .* above the limit "
+                                         r"of 4,194,304 .*LAWGOV_SCORE_MAX_PDF_INFLATED_BYTES") as caught:
+        read(bomb, dimensions=())
+    assert caught.value.source == str(bomb)
+    assert read(_pdf_with_stream(tmp_path / "image.pdf", 16 * 2**20, image=True), dimensions=()).text == "Report 12"
+    assert read(_pdf_with_stream(tmp_path / "small.pdf", 2**20), dimensions=()).text == "Report 12"
+    monkeypatch.setenv("LAWGOV_SCORE_MAX_PDF_INFLATED_BYTES", "0")
+    assert read(bomb, dimensions=()).text == "Report 12"

@@ -30,10 +30,14 @@ _NO_TEXT_LAYER = ("the PDF has no text layer (it is a scan or an image): it need
 def read_pdf(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     """The text of a PDF file as a person reads it, and warnings about pages that have none.
 
-    :raises InputError: the PDF is encrypted, damaged, over the page limit, or has no text layer.
+    :raises InputError: the PDF is encrypted, damaged, over the page or inflated-size limit, or has no
+        text layer.
     """
     import pypdfium2
 
+    from lawgov_score.reading.pdf_inflation import check_inflated_size
+
+    check_inflated_size(data, source)
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
