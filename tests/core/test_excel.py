@@ -263,3 +263,25 @@ def test_the_template_filled_in_is_scored(tmp_path: Path, capsys: pytest.Capture
     assert text.splitlines()[0].startswith("unit,year,p1.online_rate") and "# 名称 name" in text
     [(unit, observations)] = load_observations(csv_sheet, load_framework(FRAMEWORK)).groups
     assert unit.name == "甲县" and all(o.value is None for o in observations)  # blank cells: missing, not 0
+
+
+def test_a_workbook_is_never_written_to_a_terminal() -> None:
+    """``--format xlsx`` with standard output on a terminal (a pseudo-terminal here) is refused with
+    exit 2 and a message, instead of filling the screen with zip bytes; piped, the bytes go through."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "lawgov_score", "score", str(SEED), "--format", "xlsx"],
+                              stdout=follower, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert "a workbook is a binary file, not for a terminal: give -o FILE.xlsx" in done.stderr
+    piped = subprocess.run([sys.executable, "-m", "lawgov_score", "-q", "score", str(SEED), "--format", "xlsx"],
+                           capture_output=True, timeout=120)
+    assert piped.returncode == 0 and piped.stdout.startswith(b"PK\x03\x04")
