@@ -10,7 +10,7 @@ import pytest
 from reading_helpers import REPORTS
 
 from lawgov_score.reading.bodies import Body, describe
-from lawgov_score.reading.document import analyse
+from lawgov_score.reading.document import analyse, read
 from lawgov_score.reading.metadata import ELEMENTS, extract_metadata
 from lawgov_score.reading.model import Metadata
 from lawgov_score.reading.normalise import normalise
@@ -142,7 +142,27 @@ def test_a_city_unknown_by_name_is_told_by_the_divisions_under_it(clue: str, lev
      ("某某县住房和城乡建设局", "department", "county", "某某县"),
      ("宁波市城市管理局", "department", "city", "浙江省宁波市"),
      ("深圳市宝安区新安街道办事处", "township", "township", "广东省深圳市宝安区新安街道"),
-     ("法治政府", None, None, None), ("青岛市深入贯彻", None, None, None)],
+     ("法治政府", None, None, None), ("青岛市深入贯彻", None, None, None),
+     # offices of centrally managed bodies, named after the region they serve, often written short
+     ("国家税务总局深圳市税务局", "department", "city", "广东省深圳市"),
+     ("国家税务总局宁波市鄞州区税务局", "department", "county", "浙江省宁波市鄞州区"),
+     ("国家税务总局北京市税务局", "department", "province", "北京市"),
+     ("国家金融监督管理总局浙江监管局", "department", "province", "浙江省"),
+     ("中国人民银行杭州中心支行", "department", "city", "浙江省杭州市"),
+     ("国家统计局宁波调查队", "department", "city", "浙江省宁波市"),
+     ("深圳海关", "department", "city", "广东省深圳市"), ("上海海关", "department", "province", "上海市"),
+     ("拱北海关", "department", None, None),  # named after a port, not a division
+     ("国家税务总局", "department", None, None), ("国家市场监督管理总局", "department", None, None)],
 )
 def test_what_a_name_tells(name: str, level: str | None, government_level: str | None, region: str | None) -> None:
     assert describe(name) == Body(level, government_level, region)
+
+
+@pytest.mark.parametrize(("title", "issuer", "region"), [
+    ("深圳海关2023年法治政府建设年度报告", "深圳海关", "广东省深圳市"),
+    ("国家税务总局深圳市税务局2023年法治税务建设情况报告", "国家税务总局深圳市税务局", "广东省深圳市"),
+    ("国家金融监督管理总局浙江监管局关于2023年法治建设工作情况的报告", "国家金融监督管理总局浙江监管局", "浙江省"),
+])
+def test_centrally_managed_offices_in_a_title(title: str, issuer: str, region: str) -> None:
+    found = read(text=f"{title}\n一、主要工作\n开展执法检查12次。", dimensions=()).metadata
+    assert (found.issuer, found.level, found.region) == (issuer, "department", region)

@@ -29,7 +29,7 @@ from attrs import frozen
 
 from lawgov_score.patterns import lazy
 from lawgov_score.reading.model import GovernmentLevel, Level
-from lawgov_score.reading.regions import MUNICIPALITIES, prefectures, provinces
+from lawgov_score.reading.regions import MUNICIPALITIES, prefectures, provinces, short_names
 
 LEVELS = ("province", "city", "county", "township", "department")
 
@@ -48,8 +48,11 @@ _TOWNSHIP = re.compile(rf"{_NAME}{{1,8}}?(?:民族乡|街道|苏木|镇|(?<!城)
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|行政公署|办事处|管理委员会|管委会|委)$")
 _GOVERNMENT_WORD = lazy(r"人民政府|政府|行政公署|街道办事处|办事处|管理委员会|管委会")
 # How the name of a body of a government ends (局, 委员会, 办公室 …).
-_DEPARTMENT = lazy(r"(?:局|厅|委员会|委|办公室|办|署|中心|院|所|队|站|处|室|部|会|社|馆)$")
+_DEPARTMENT = lazy(r"(?:局|厅|委员会|委|办公室|办|署|中心|院|所|队|站|处|室|部|会|社|馆|海关|支行|分行)$")
 _PARTY = re.compile(r"^(?:中共|中国共产党)")
+# A central body whose offices in the regions are named after it (vertical management):
+# 国家税务总局|深圳市|税务局, 国家金融监督管理总局|浙江|监管局, 中国人民银行|杭州|中心支行.
+_CENTRAL = lazy(r"^(?:国家[^\s\d,。]{1,12}?(?:总局|局|署)|中国人民银行|中国(?:证券|银行|保险)[^\s\d,。]{0,8}?委员会)")
 _DIVISION_ENDS = ("区", "县", "市", "旗")
 
 
@@ -84,7 +87,16 @@ class Body:
 def describe(name: str) -> Body:
     """The level, government level and region of the body called ``name``; all ``None`` when
     ``name`` is not the name of a body or a region (法治政府, 青岛市深入贯彻)."""
-    chain, rest = _divisions(name.strip())
+    name = name.strip()
+    chain, rest = _divisions(name)
+    central = None if chain else _CENTRAL().match(name)
+    if central is not None and central.end() < len(name):
+        chain, rest = _divisions(name[central.end():])
+        if not chain:
+            chain, rest = _short_divisions(name[central.end():])
+        rest = rest or name  # the central body itself, named after no region
+    elif not chain and name.endswith("海关"):  # 深圳海关, 拱北海关: a customs district, named by its city
+        chain, rest = _short_divisions(name)
     if not chain:
         department = len(rest) >= 3 and _DEPARTMENT().search(rest) is not None
         return Body(level="department" if department else None, government_level=None, region=None)
@@ -106,6 +118,18 @@ def leading_region(text: str) -> str | None:
     end = len(text) - len(rest)
     government = _GOVERNMENT_WORD().match(rest)
     return text[: end + (government.end() if government else 0)]
+
+
+def _short_divisions(name: str) -> tuple[list[tuple[str, GovernmentLevel]], str]:
+    """The province or city a centrally managed office is named after, written short (浙江监管局,
+    深圳海关), as :func:`_divisions` gives them; no chain when the name starts with neither."""
+    names = short_names()
+    written = next((name[:length] for length in (4, 3, 2) if name[:length] in names), "")
+    if not written:
+        return [], name
+    divisions = names[written]
+    levels: tuple[GovernmentLevel, ...] = ("province",) if len(divisions) == 1 else ("province", "city")
+    return list(zip(divisions, levels)), name[len(written):]
 
 
 def _divisions(name: str) -> tuple[list[tuple[str, GovernmentLevel]], str]:

@@ -93,6 +93,28 @@ def prefectures() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def short_names() -> dict[str, tuple[str, ...]]:
+    """Provinces and prefecture-level cities by the name without its suffix (浙江 → 浙江省,
+    深圳 → 广东省 深圳市), as the offices of centrally managed bodies are named (浙江监管局,
+    深圳海关): the divisions from the province down. Names that stand for two are left out."""
+    found: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, int] = {}
+    for province in _table():
+        short = province.removesuffix("省").removesuffix("市")
+        if len(short) >= 2 and short != province:
+            found[short] = (province,)
+            seen[short] = seen.get(short, 0) + 1
+    for written, (full, province) in prefectures().items():
+        short = full.removesuffix("市")
+        if written == full and len(short) >= 2 and short != full:
+            found[short] = (province, full)
+            seen[short] = seen.get(short, 0) + 1
+    for name in MUNICIPALITIES:
+        found[name.removesuffix("市")] = (name,)
+    return {name: divisions for name, divisions in found.items() if seen.get(name, 1) == 1}
+
+
+@cache
 def _table() -> dict[str, list[str]]:
     """Province → the entries of its prefecture-level divisions; an indented line continues the
     province above it."""
