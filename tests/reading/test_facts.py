@@ -114,11 +114,18 @@ def test_kinds_and_change_direction(text: str, value: float, unit: str, kind: st
 @pytest.mark.parametrize(
     ("text", "value", "kind", "approx"),
     [("群众满意度达到百分之九十五点五。", 0.955, "rate", False), ("政务公开覆盖率百分之百。", 1.0, "rate", False),
-     ("百分之八十以上的事项实现网上办理。", 0.8, "rate", True), ("办件量增长百分之十二。", 0.12, "change", False)],
+     ("百分之八十以上的事项实现网上办理。", 0.8, "rate", True), ("办件量增长百分之十二。", 0.12, "change", False),
+     # the words with digits, as some reports write them
+     ("行政复议案件办结率达百分之98.52。", 0.9852, "rate", False), ("行政诉讼败诉率为百分之3。", 0.03, "rate", False)],
 )
 def test_rates_written_in_words(text: str, value: float, kind: str, approx: bool) -> None:
     fact = only(text)
     assert (fact.value, fact.unit, fact.kind, fact.approx) == (pytest.approx(value), "%", kind, approx)
+
+
+@pytest.mark.parametrize("text", ["三分之1的案件。", "百分之1000。"])
+def test_digits_after_other_fractions_or_beyond_a_rate_are_no_rate(text: str) -> None:
+    assert facts_of(text) == []
 
 
 def test_a_change_borrows_the_subject_it_changes() -> None:

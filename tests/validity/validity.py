@@ -18,7 +18,8 @@ A case file (``cases/*.toml``) holds ``[[case]]`` tables::
 
 Edits, applied in order: ``insert_after``/``insert_before`` an anchor, ``replace`` … ``with``,
 ``delete``, ``regex`` … ``with``, ``append``, ``transform`` (a named function of
-:data:`TRANSFORMS`). ``variant = "..."`` replaces the whole text instead. Relations compare the
+:data:`TRANSFORMS`). ``variant = "..."`` replaces the whole text instead, and ``variant_of = "ID"``
+starts from the variant of an earlier case; edits given with either apply to it. Relations compare the
 variant with its base: ``lower`` (by at least ``by``), ``not_lower``, ``within`` (``tolerance``;
 ``score = "*"`` for every dimension), ``at_most`` (an absolute ``value``), ``metric`` (the
 variant's metric ``id`` equals ``equals``), ``status`` (indicator ``indicator`` has ``equals``),
@@ -85,13 +86,17 @@ def base_text(name: str) -> str:
 
 
 def load_cases(folder: Path = HERE / "cases") -> list[Case]:
-    cases = []
+    cases: list[Case] = []
     for path in sorted(folder.glob("*.toml")):
         for raw in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
             base = raw.get("base", "seed")
             text = raw["text"] if "text" in raw else base_text(base)
             edits = tuple(raw.get("edits", ()))
-            variant = raw["variant"] if "variant" in raw else apply_edits(text, edits, raw["id"])
+            if "variant_of" in raw:
+                start = next(case.variant for case in cases if case.id == raw["variant_of"])
+            else:
+                start = raw.get("variant", text)
+            variant = apply_edits(start, edits, raw["id"])
             cases.append(Case(raw["id"], raw["category"], raw["says"], base if "text" not in raw else "text",
                               text, variant, tuple(raw["expect"]), edits))
     return cases
@@ -270,6 +275,19 @@ def wrapped_narrow(text: str) -> str:
     return _wrapped(text, 40)
 
 
+_COUNT = re.compile(r"(?<![0-9.年月第])([1-9][0-9]{0,3})(?=[件次项场期份条名个家宗人])")
+_RATE = re.compile(r"(?<![0-9.])([0-9]{1,3}(?:\.[0-9]+)?)%")
+
+
+def chinese_numerals(text: str) -> str:
+    """Counts and rates written in Chinese numerals, as many reports write them (五十六次,
+    百分之九十八点五)."""
+    from cn2an import an2cn
+
+    text = _COUNT.sub(lambda m: an2cn(m.group(1)), text)
+    return _RATE.sub(lambda m: "百分之" + an2cn(m.group(1)), text)
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "repeat_report": repeat_report,
     "repeat_paragraphs": repeat_paragraphs,
@@ -284,6 +302,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "wrapped_characters": wrapped_characters,
     "wrapped_page": wrapped_page,
     "wrapped_narrow": wrapped_narrow,
+    "chinese_numerals": chinese_numerals,
 }
 
 

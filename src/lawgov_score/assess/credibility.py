@@ -66,7 +66,8 @@ def is_term_list(sentence: Sentence, hits: Sequence[Hit]) -> bool:
     return (distinct >= TERM_LIST_MIN_TERMS and share >= TERM_LIST_COVERAGE) or share >= TERM_LIST_PAIR_COVERAGE
 
 
-_FIGURE = re.compile(r"[0-9.,%‰〇零一二两三四五六七八九十百千万亿余多近约个]+")
+_FIGURE = re.compile(r"(?:百分之|[〇零一二两三四五六七八九十百千万]{1,3}分之)?"
+                     r"[0-9.,%‰〇零一二两三四五六七八九十百千万亿余多近约个点]+")
 
 
 def is_bare(clause: str, hits: Sequence[Hit], fact: StatedFact, offset: int) -> bool:
@@ -111,7 +112,11 @@ def implausible(stated: StatedFact) -> bool:
 
 _MASK = "\x00"
 # document titles, numbers and punctuation: what a template's frame leaves out besides the terms
-_NOT_FRAME = re.compile(r"《[^》]{0,60}》|[0-9][0-9.,%‰万亿余多]*|[,;:。!?、“”()]")
+# Numbers in Chinese numerals too (五十六次, 百分之九十五): a template filled in with them is no
+# less a template. A run of two or more numerals, or one before a measure word.
+_NOT_FRAME = re.compile(r"《[^》]{0,60}》|[0-9][0-9.,%‰万亿余多]*|[,;:。!?、“”()]"
+                        r"|(?:百分之)?[〇零一二两三四五六七八九十百千万亿点]{2,}[余多]?"
+                        r"|[一二两三四五六七八九十百千万](?=[余多]?[次件项场个人名家份条部篇批户起期届轮宗])")
 
 
 def frame(sentence: Sentence, hits: Sequence[Hit]) -> frozenset[str]:

@@ -49,7 +49,7 @@ _QUOTED = "|".join(f"(?<={o}){'[^'}{o}{c}\\n]{{0,60}}{c}" for o, c in M.QUOTE_PA
 _TOKEN = re.compile(
     rf"[0-9{_C}{_OPENERS}]"
     rf"(?:{_QUOTED}"
-    rf"|(?<=[{_C}])[{_C}]{{0,3}}分之(?P<pct>[{_C}点]{{1,10}})(?P<pct_after>{alternation(M.APPROX_AFTER)})?"
+    rf"|(?<=[{_C}])[{_C}]{{0,3}}分之(?P<pct>[{_C}点]{{1,10}}|[0-9]{{1,3}}(?:\.[0-9]{{1,8}})?(?![0-9.]))(?P<pct_after>{alternation(M.APPROX_AFTER)})?"
     rf"|(?:(?<=[0-9])(?:[0-9]{{0,2}}(?:,[0-9]{{3}}(?![0-9])){{1,5}}|[0-9]{{0,14}})(?:\.[0-9]{{1,8}})?"
     rf"|(?<=[{_C}])[{_C}]{{0,11}}(?=[余多万亿点{re.escape(_UNIT_FIRSTS)}])"
     rf"(?:点[{M.CJK_DECIMAL_DIGITS}]{{1,6}}(?=[余多万亿{re.escape(_UNIT_FIRSTS)}]))?)"
@@ -599,7 +599,9 @@ def _parse_chinese(numeral: str) -> Decimal | None:
 def _parse_fraction_words(denominator: str, numerator: str) -> Decimal | None:
     """The percentage written as …分之… (百分之九十五点五 → 95.5, 三分之一 → 33.3…, 千分之三 → 0.3),
     else ``None``. A numerator larger than its denominator is no share (百分之一百二十 is, as
-    growth; 三分之五 is not written)."""
+    growth; 三分之五 is not written). 百分之95.5, digits after the words, is 95.5 too."""
+    if numerator[0].isdigit():
+        return Decimal(numerator) if denominator == "百" else None
     if denominator == "百":
         return _parse_percent_words(numerator)
     # A denominator is a small numeral (三, 二十) or a magnitude (千, 万); a one-character numerator
