@@ -371,6 +371,9 @@ def test_round_magnitudes_with_a_marker(text: str, value: float, bound: str, sub
         ("培训执法人员500人/次。", 500, "人次", "count", None, None),
         ("推行企业登记五证合一。", 5, "证", "count", None, None),
         ("出台三项制度。", 3, "项", "count", None, None),
+        ("组织会前学法十次。", 10, "次", "count", None, None),
+        ("对五项重大决策事项开展风险评估。", 5, "项", "count", None, None),
+        ("累计五次开展执法检查。", 5, "次", "count", None, None),
     ],
 )
 def test_ranks_durations_and_counts_reports_write(text: str, value: float, unit: str, kind: str,
@@ -385,7 +388,7 @@ def test_ranks_durations_and_counts_reports_write(text: str, value: float, unit:
     "text",
     ["把法治建设摆在首位。", "打造“15分钟公共法律服务圈”。", "为企业提供7×24小时不打烊服务。",
      "庆祝调解制度建立60周年。", "在全市12个区中", "单次罚款在5000元至2万元之间。", "实现“多规合一”。",
-     "坚决做到两个维护。"],
+     "坚决做到两个维护。", "对三项制度落实情况开展检查。", "针对三类问题开展整治。", "面对五大风险挑战。"],
 )
 def test_forms_that_are_not_facts(text: str) -> None:
     """A task put first, a time in a service's name, an anniversary, the set of a rank (without

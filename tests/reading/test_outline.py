@@ -175,3 +175,11 @@ def test_outline_of_any_marker_soup_is_well_formed(tokens: list[str]) -> None:
             previous = node.end
 
     check(nodes, 0, len(text), 1)
+
+
+def test_one_paragraph_written_twice_is_not_a_series_of_run_in_titles() -> None:
+    """Two paragraphs opening with the same short sentence are one paragraph repeated, not two
+    run-in headings (whose titles would then no longer count as evidence)."""
+    paragraph = "推进综合行政执法体制改革,组建县综合行政执法局。全面推行行政执法公示制度,开展执法人员培训8期。\n"
+    _, nodes = outline("一、坚持严格规范公正文明执法\n" + paragraph * 2 + "二、存在的问题\n基层执法力量不足。\n")
+    assert [node.children for node in nodes if node.numbering == "一、"] == [[]]

@@ -130,3 +130,28 @@ def test_offsets_without_removed_characters(text: str, data: st.DataObject) -> N
     removed = sorted(data.draw(st.sets(st.integers(0, max(len(normalised) - 1, 0)))) if normalised else [])
     expected = [o for at, o in enumerate(offsets) if at not in set(removed)]
     assert list(without(offsets, removed)) == expected
+
+
+def test_a_short_text_cut_at_exactly_one_width_is_joined() -> None:
+    """A township's short report saved as fixed width: only four of its lines reach the 30
+    characters, too few for the page-width rule, but all four stop mid-sentence at exactly 30."""
+    report = (ROOT / "tests/validity/reports/township-2023.txt").read_text(encoding="utf-8")
+    assert unwrapped(wrapped_characters(report)) == normalise(report)[0]
+
+
+@pytest.mark.parametrize(("broken", "joined"), [
+    ("召开常务会议专题研究法治政府建设3\n次。", "召开常务会议专题研究法治政府建设3次。"),
+    ("办理行政复议案件120\n件,办结率98%。", "办理行政复议案件120件,办结率98%。"),
+    ("全面推行行政执法公示\n、执法全过程记录制度。", "全面推行行政执法公示、执法全过程记录制度。"),
+    ("一、主要举措和成效。二、\n存在的不足", "一、主要举措和成效。二、存在的不足"),
+    ("持证上岗率达到100\n%。", "持证上岗率达到100%。"),
+])
+def test_a_break_inside_a_sentence_goes_whatever_the_widths(broken: str, joined: str) -> None:
+    """No paragraph ends between a number and its measure word, before 。、% or after 、:
+    such a break is a wrap even in a text too short to show a page's width."""
+    assert unwrapped(broken) == joined
+
+
+def test_breaks_between_paragraphs_stay() -> None:
+    text = "一、主要工作\n召开会议3次。\n二、存在的问题\n基层力量薄弱。\n2023年12月20日"
+    assert unwrapped(text) == normalise(text)[0]

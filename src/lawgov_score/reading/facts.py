@@ -374,7 +374,8 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
         return None  # the fractional part of a decimal that was not read whole (三点五六七八九十亿)
     if "点" in numeral:  # 三点五亿元: a decimal is always a quantity
         return _parse_chinese(numeral)
-    if numeral in M.MULTIPLIERS and not inside:  # 近万人, 上千人, 逾百家: a round magnitude, if marked so
+    # 近万人, 上千人, 逾百家: a round magnitude, if marked so; 十 alone is ten (学法十次)
+    if numeral in M.MULTIPLIERS and numeral != "十" and not inside:
         return Decimal(M.MULTIPLIERS[numeral]) if start and text[start - 1] in _ROUND_MARKERS else None
     if len(numeral) == 1 and not inside:
         if numeral not in M.CJK_SINGLE_QUANTITY:
@@ -387,10 +388,13 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
 
 def _counted_after_verb(text: str, start: int, end: int) -> bool:
     """Whether a one-character numeral inside a clause counts: right after a verb that introduces
-    what was done (出台三项制度, 开展三次督查), not followed by another numeral (三个一, 五位一体)
-    and not one of the numbered names of the national vocabulary (两个确立)."""
+    what was done (出台三项制度, 开展三次督查, 对五项重大决策事项), not followed by another numeral
+    (三个一, 五位一体) and not one of the numbered names of the national vocabulary (两个确立)."""
+    led = text[max(0, start - 2) : start] in _COUNT_LEADERS or (
+        start > 0 and text[start - 1] in M.COUNT_LEADER_CHARS and text[max(0, start - 2) : start] not in
+        M.NOT_COUNT_LEADERS and not text.startswith("制度", end))
     return (
-        text[max(0, start - 2) : start] in _COUNT_LEADERS
+        led
         and text[end : end + 1] not in M.CJK_NUMERAL_CHARS
         and not text.startswith(M.NUMBERED_NAMES, start)
     )

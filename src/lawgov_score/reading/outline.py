@@ -373,7 +373,9 @@ def _add_runin(text: str, nodes: list[Node], spans: list[tuple[int, int]], facts
                     and not facts.overlap(match.start(1), match.end(1))):
                 found.append((start, match.start(1), match.end(1)))
         following = [span for span in body if found and span[0] >= found[0][0]]
-        if len(found) < 2 or len(found) * 2 < len(following):
+        # a series of titles says different things: one paragraph twice is not a series
+        distinct = len({text[title_start:title_end] for _, title_start, title_end in found})
+        if distinct < 2 or len(found) * 2 < len(following):
             continue
         for index, (start, title_start, title_end) in enumerate(found):
             stop = found[index + 1][0] if index + 1 < len(found) else node.end

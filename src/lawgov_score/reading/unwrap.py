@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import accumulate, pairwise
 
+from lawgov_score.reading import measures as M
 from lawgov_score.reading.normalise import OffsetMap, without
 from lawgov_score.reading.outline import heading_marker_at, signature
 
@@ -36,10 +37,18 @@ _MIN_CUT_LINES = 5
 _MIN_COLUMNS = 36
 # Lines wider than the page: a few (a URL, a table row) are tolerated, more mean no fixed width.
 _MAX_WIDER_SHARE = 0.03
+# Lines cut at exactly one width that a short text needs to be taken as cut there.
+_MIN_EXACT_CUTS = 3
 _SENTENCE_END = frozenset("。!?;:…")
 _CLOSING_LINES = 3  # the issuer and the date close a report in its last lines
 _PARAGRAPH_INDENT = 2  # columns: two spaces, a tab or an ideographic space
 _BLANKS = {" ": 1, "\t": 4, "\u3000": 2, "\xa0": 1}
+# Breaks no paragraph ends at, whatever the widths say: before a mark that never opens a line
+# (。，、）…), after one that never closes a paragraph (、，（《“), and between a number and its
+# measure word (…专题研究法治政府建设3 / 次。).
+_NEVER_OPENS = frozenset("。，,、；;：:！!？?）)》”’%‰")
+_NEVER_ENDS = frozenset("、，,（(《“‘")
+_MEASURES = tuple(sorted({*M.COUNT_MEASURES, *M.DURATION_MEASURES, *M.MONEY_MEASURES}, key=len, reverse=True))
 
 
 def _characters(line: str) -> int:
@@ -51,11 +60,12 @@ def _columns(line: str) -> int:
     return 2 * len(line) - len(line.encode("ascii", "ignore"))
 
 
-def wrap_width(lines: Sequence[str]) -> tuple[Callable[[str], int], int] | None:
-    """The measure and the width the text's lines were broken at, or ``None`` when they were not."""
+def wrap_width(lines: Sequence[str]) -> tuple[Callable[[str], int], int, int] | None:
+    """The measure, the width the text's lines were broken at and the slack a full line may fall
+    short of it by, or ``None`` when they were not broken at a width."""
     if len(lines) < _MIN_LINES:
         return None
-    best: tuple[int, Callable[[str], int], int] | None = None
+    best: tuple[int, Callable[[str], int], int, int] | None = None
     for measure in (_characters, _columns):
         widths = [measure(line) for line in lines]
         width = sorted(widths)[int(0.9 * (len(widths) - 1))]
@@ -67,8 +77,27 @@ def wrap_width(lines: Sequence[str]) -> tuple[Callable[[str], int], int] | None:
                 and len(full) >= _MIN_FULL_SHARE * len(widths) and wider <= _MAX_WIDER_SHARE * len(widths)
                 and cut >= max(_MIN_CUT_LINES, _MIN_CUT_SHARE * len(full))
                 and (best is None or cut > best[0])):
-            best = (cut, measure, width)
-    return None if best is None else (best[1], best[2])
+            best = (cut, measure, width, slack)
+        exact = _exact_cuts(lines, widths)
+        if exact is not None and (best is None or exact[0] > best[0]):
+            best = (exact[0], measure, exact[1], 0)
+    return None if best is None else best[1:]
+
+
+def _exact_cuts(lines: Sequence[str], widths: Sequence[int]) -> tuple[int, int] | None:
+    """A short text cut at a fixed count (a fixed-width file of a report whose paragraphs are
+    short): ``(cut lines, width)`` when the widest lines, :data:`_MIN_EXACT_CUTS` or more of them
+    at exactly one width with none wider, all stop in mid-sentence and go on into a line that
+    opens no heading; else ``None``. Paragraphs never end at one width so often by chance."""
+    width = max(widths)
+    at_width = [k for k, w in enumerate(widths) if w == width]
+    if len(at_width) < _MIN_EXACT_CUTS or _columns(lines[at_width[0]]) < _MIN_COLUMNS:
+        return None
+    for k in at_width:
+        if (lines[k][-1] in _SENTENCE_END or k + 1 == len(lines) or not lines[k + 1]
+                or heading_marker_at(lines[k + 1]) is not None):
+            return None
+    return len(at_width), width
 
 
 def _slack(width: int) -> int:
@@ -84,10 +113,12 @@ def unwrap(original: str, text: str, offsets: OffsetMap) -> tuple[str, OffsetMap
     # a paragraph's first line may be indented: the indentation is part of its width
     indents = [_indent(original, offsets[start]) for start in starts]
     found = wrap_width([" " * indent + line for line, indent in zip(lines, indents, strict=True)])
-    if found is None:
-        return text, offsets
-    measure, width = found
-    full = width - _slack(width)
+    if found is None:  # lines are paragraphs: only the breaks inside a sentence go
+        inside = [starts[k + 1] - 1 for k, (line, following) in enumerate(pairwise(lines))
+                  if _inside_a_sentence(line, following)]
+        return _without_breaks(text, offsets, inside, [])
+    measure, width, slack = found
+    full = width - slack
     # indentation marks where a paragraph starts, unless (nearly) every line is indented; one
     # space is not an indentation (", 3281" broken after the comma)
     opens = [indent >= _PARAGRAPH_INDENT for indent in indents]
@@ -107,13 +138,28 @@ def unwrap(original: str, text: str, offsets: OffsetMap) -> tuple[str, OffsetMap
         # margin far more often than a paragraph does, and a new paragraph mostly opens with a
         # heading marker or an indentation
         joins = (measure(line) + indents[k] >= full and not (marks_paragraphs and opens[j])
-                 and heading_marker_at(following) is None and not _closes(following, j >= closing_from))
+                 and heading_marker_at(following) is None and not _closes(following, j >= closing_from)
+                 ) or _inside_a_sentence(line, following)
         if joins and _latin_words(line[-1], following[0]):
             spaced.append(end)
             end += 1
         elif not joins:
             end += 1  # the break stays
         removed.extend(range(end, starts[j]))
+    return _without_breaks(text, offsets, removed, spaced)
+
+
+def _inside_a_sentence(line: str, following: str) -> bool:
+    """Whether the break between two lines falls inside a sentence (see :data:`_NEVER_OPENS`)."""
+    if not line or not following:
+        return False
+    return (following[0] in _NEVER_OPENS or line[-1] in _NEVER_ENDS
+            or (line[-1].isdigit() and following.startswith(_MEASURES)))
+
+
+def _without_breaks(text: str, offsets: OffsetMap, removed: list[int],
+                    spaced: list[int]) -> tuple[str, OffsetMap]:
+    """``text`` with the positions ``removed`` taken out and those ``spaced`` made spaces."""
     if not removed and not spaced:
         return text, offsets
     chars = list(text)
