@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from attrs import frozen
 
-from lawgov_score.assess.lexicon import adverse_kind
+from lawgov_score.assess.lexicon import adverse_kind, without_agents
 from lawgov_score.assess.terms import TermIndex, term_index
 from lawgov_score.assess.view import ReportView, Sentence, StatedFact, view_of
 from lawgov_score.model.framework import Dimension
@@ -108,8 +108,9 @@ def adverse_of(document: Document, dimensions: tuple[Dimension, ...]) -> dict[st
 
 def _dimension_of(sentence: Sentence, clause: str, index: TermIndex, codes: frozenset[str],
                   figures: list[StatedFact]) -> str | None:
-    """The dimension an adverse clause speaks of: its own terms, else its sentence's, else its section's."""
-    for text in (clause, sentence.text):
+    """The dimension an adverse clause speaks of: its own terms, else its sentence's, else its
+    section's; the agent of a passive (被市政府督查通报, 被复议机关撤销) is not what it speaks of."""
+    for text in (without_agents(clause), without_agents(sentence.text)):
         tally: dict[str, int] = defaultdict(int)
         for hit in index.find(text):
             for code, _ in hit.owners:

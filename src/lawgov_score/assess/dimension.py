@@ -47,6 +47,9 @@ class ReportDimension(DimensionPlugin):
         flags = {rule.indicator: rule for rule in self.flag_rules}
         prefix = dimension.code.lower()
         outcomes = [ind for ind in dimension.indicators if ind.kind == "outcome" and applies(ind, context.level)]
+        # the better of two values an outcome is stated with is no credited figure either
+        reading.not_credited = {other.key for ind in outcomes if ind.id in rules
+                                for other in _chosen(ind, rules[ind.id], facts_found[ind.id])[1]}
         observations: list[Observation] = []
         found_outcomes: dict[str, Observation] = {}
         for indicator in dimension.indicators:
@@ -89,6 +92,8 @@ class Reading:
         self.dimensions = dimensions
         self.level = level
         self.discount = self.analysis.density.discount
+        self.not_credited: set[str] = set()
+        """Keys of figures left out of the credited figures (an outcome's conflicting values)."""
 
     def _discount_note(self) -> tuple[str, str]:
         if self.discount >= 1:
@@ -108,7 +113,7 @@ class Reading:
                            flags=("discounted",) if self.discount < 1 else ())
 
     def facts(self, indicator: Indicator) -> Observation:
-        credited = self.analysis.facts.get(self.dimension.code, ())
+        credited = [s for s in self.analysis.facts.get(self.dimension.code, ()) if s.key not in self.not_credited]
         evidence = [Evidence(s.fact.quote, s.fact.start, s.fact.end) for s in credited[:MAX_FACT_QUOTES]]
         note_en, note_zh = self._discount_note()
         return Observation(
@@ -127,14 +132,23 @@ class Reading:
         return Observation(indicator.id, 1.0, evidence=evidence, rule=f"{rule.describe()}: the measure is shown",
                            rule_zh=f"{rule.describe_zh()}：已体现该举措")
 
-    def metric(self, indicator: Indicator, rule: MetricRule, found: StatedFact | None) -> Observation | None:
-        """The metric's current value from ``found``, the first fact that fits ``rule``, or ``None``."""
+    def metric(self, indicator: Indicator, rule: MetricRule, fits: tuple[StatedFact, ...]) -> Observation | None:
+        """The metric's current value from the facts that fit ``rule`` (the first; of an outcome
+        stated with different values, the worst), or ``None`` when none does."""
+        found, others = _chosen(indicator, rule, fits)
         if found is None:
             return None
         fact = found.fact
         evidence = [Evidence(fact.quote, fact.start, fact.end)]
-        en, zh = f"{rule.describe()}: {fact.quote}", f"{rule.describe_zh()}：{fact.quote}"
+        worst = bool(others)
+        en, zh = f"{rule.describe(worst)}: {fact.quote}", f"{rule.describe_zh(worst)}：{fact.quote}"
         flags: list[str] = []
+        if others:
+            quotes = "; ".join(other.fact.quote for other in others)
+            flags.append("conflicting")
+            en += f" (the report also states {quotes}: of different values the worst counts)"
+            zh += f"（报告另有{quotes}：数值不一，取最差者）"
+            evidence += [Evidence(other.fact.quote, other.fact.start, other.fact.end) for other in others]
         credit = 1.0
         earlier = rule.earlier(self.view, found)
         if earlier is not None:
@@ -228,3 +242,30 @@ def _substantiated(found: object, rule: MetricRule, view: ReportView) -> bool:
     if any(f.kind in ("count", "amount") for f in sentence.facts):
         return True
     return rule.change(view) is not None
+
+
+def _chosen(indicator: Indicator, rule: MetricRule,
+            fits: tuple[StatedFact, ...]) -> tuple[StatedFact | None, tuple[StatedFact, ...]]:
+    """The fact a metric is read from, and the others that state it with another value.
+
+    An outcome stated twice with different values (办结率94.4% … 办结率60%) is read at the worse
+    of them: a report cannot raise its score by stating a better figure beside a worse one. An
+    effort count keeps its first statement (two counts fitting one rule are often two things).
+    """
+    if not fits:
+        return None, ()
+    first = fits[0]
+    if indicator.kind != "outcome" or indicator.direction == 0:
+        return first, ()
+    values = {rule.value_of(stated) for stated in fits}
+    if len(values) < 2:
+        return first, ()
+    pick = min if indicator.direction > 0 else max
+    worst = pick(fits, key=rule.value_of)
+    seen = {rule.value_of(worst)}
+    others = []
+    for stated in fits:
+        if rule.value_of(stated) not in seen:
+            seen.add(rule.value_of(stated))
+            others.append(stated)
+    return worst, tuple(others)

@@ -101,6 +101,18 @@ _PASSIVE = (
     ("criticised", re.compile(r"被[^,;。被]{1,10}?(?:通报|约谈|问责|批评|督办|点名|追责|处分|责令|警告|曝光)|"
                               r"被列入[^,;。]{0,12}(?:失信|黑名单|异常|重点关注|督办|问题|整改)")),
 )
+#: The agent of a passive (被|市政府督查|通报批评, 被|复议机关|撤销): who judged, not what failed.
+_AGENT = re.compile(r"(?<=被)[^,;。被]{1,10}?(?=撤销|纠错|纠正|确认违法|确认无效|改判|变更|判决败诉|败诉|通报|约谈|"
+                    r"问责|批评|督办|点名|追责|处分|责令|警告|曝光)")
+
+
+def without_agents(text: str) -> str:
+    """``text`` with the agents of its passives blanked out (same length, so spans still hold):
+    in 部分执法人员存在随意执法问题,被市政府督查通报批评 the failure is the enforcement's, not
+    the inspection's that found it."""
+    return _AGENT.sub(lambda found: " " * len(found.group()), text)
+
+
 #: Procedure skipped: 未经合法性审查即提交讨论.
 _SKIPPED = re.compile(r"未经(?:法定程序|合法性审查|合法性审核|集体讨论|公众参与|专家论证|风险评估|法制审核|审查|"
                       r"审核|批准|听证|备案)")

@@ -46,16 +46,17 @@ class MetricRule:
         fact = stated.fact
         return -fact.value if self.signed and fact.change == "down" else fact.value
 
-    def describe(self) -> str:
-        """The rule in words, for the evidence trail."""
-        words = f"the first {'/'.join(self.kinds)} naming {'/'.join(self.phrase)}"
+    def describe(self, worst: bool = False) -> str:
+        """The rule in words, for the evidence trail (``worst``: of facts stating different values,
+        the worst was taken rather than the first)."""
+        words = f"the {'worst' if worst else 'first'} {'/'.join(self.kinds)} naming {'/'.join(self.phrase)}"
         if self.context:
             words += f" in a sentence about {'/'.join(self.context)}"
         return words
 
-    def describe_zh(self) -> str:
+    def describe_zh(self, worst: bool = False) -> str:
         """The rule in Chinese."""
-        words = f"首个含“{'/'.join(self.phrase)}”的数据"
+        words = f"{'最差的' if worst else '首个'}含“{'/'.join(self.phrase)}”的数据"
         if self.context:
             words += f"（所在句涉及“{'/'.join(self.context)}”）"
         return words
@@ -135,8 +136,8 @@ class RuleIndex:
         automaton = AhoCorasick(words, matchkind=MatchKind.Standard) if words else None
         return cls(rules, words, automaton)
 
-    def find_all(self, view: ReportView) -> dict[str, StatedFact | None]:
-        """Indicator id → the fact each rule finds (as :meth:`MetricRule.find`), or ``None``."""
+    def find_all(self, view: ReportView) -> dict[str, tuple[StatedFact, ...]]:
+        """Indicator id → every fact that fits its rule (as :meth:`MetricRule.fits`), in report order."""
         kinds = {kind for rule in self.rules for kind in rule.kinds}
         named: dict[str, list[StatedFact]] = {}
         if self.automaton is not None:
@@ -148,11 +149,11 @@ class RuleIndex:
                                                                 overlapping=True)}
                 for word in found:
                     named.setdefault(word, []).append(stated)
-        out: dict[str, StatedFact | None] = {}
+        out: dict[str, tuple[StatedFact, ...]] = {}
         for rule in self.rules:
             candidates = sorted({id(s): s for word in rule.phrase for s in named.get(word, ())}.values(),
                                 key=lambda s: (s.sentence.index, s.start))
-            out[rule.indicator] = next((s for s in candidates if rule.fits(s)), None)
+            out[rule.indicator] = tuple(s for s in candidates if rule.fits(s))
         return out
 
 
@@ -163,8 +164,8 @@ def rule_index(rules: tuple[MetricRule, ...]) -> RuleIndex:
 
 
 @lru_cache(maxsize=64)
-def found_by_rules(rules: tuple[MetricRule, ...], document: Document) -> dict[str, StatedFact | None]:
-    """What each of ``rules`` finds in ``document`` (cached: a dimension reads its metrics once)."""
+def found_by_rules(rules: tuple[MetricRule, ...], document: Document) -> dict[str, tuple[StatedFact, ...]]:
+    """The facts each of ``rules`` finds in ``document`` (cached: a dimension reads its metrics once)."""
     return rule_index(rules).find_all(view_of(document))
 
 

@@ -47,7 +47,8 @@ class IndicatorScore:
     (``rule_zh`` the same in Chinese); ``formula`` the arithmetic. An ``adverse`` indicator is
     not averaged: its ``score`` is the points it deducts from its dimension (≤ 0).
     ``flags`` name doubts about the value (``inconsistent``: its own arithmetic fails;
-    ``implausible``: outside what is possible; ``discounted``: credited less).
+    ``implausible``: outside what is possible; ``discounted``: credited less; ``conflicting``:
+    stated with another value too, the worst taken).
     """
 
     id: str

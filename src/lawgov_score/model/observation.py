@@ -48,7 +48,7 @@ class Observation:
     ``value`` is ``None`` when the indicator was looked for and not found: it then counts as
     missing, under the framework's missing-data policy. ``rule`` and ``rule_zh`` say in plain
     words what was found (English, Chinese); ``grade`` names a graded level (a key task's
-    ``quantified``); ``flags`` name doubts (``inconsistent``, ``implausible``, ``discounted``).
+    ``quantified``); ``flags`` name doubts (``inconsistent``, ``implausible``, ``discounted``, ``conflicting``).
     """
 
     indicator: str

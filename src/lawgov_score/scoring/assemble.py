@@ -116,6 +116,15 @@ def dimension_score(
             message_zh=f"{len(undisclosed)}项核心成效指标未公开（{', '.join(undisclosed)}）：按0分计",
             dimension=dimension.code,
         ))
+    conflicting = [s.id for s in indicators if "conflicting" in s.flags]
+    if conflicting:
+        notes.append(ScoreWarning(
+            code="outcome.conflicting",
+            message=f"{len(conflicting)} outcome(s) stated with different values ({', '.join(conflicting)}): "
+                    "the worst counts",
+            message_zh=f"{len(conflicting)}项成效指标前后数值不一（{', '.join(conflicting)}）：取最差值",
+            dimension=dimension.code,
+        ))
     if unstated:
         notes.append(ScoreWarning(
             code="measure.unstated",
