@@ -149,7 +149,7 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
         repeated=repeated,
         implausible=implausible,
         contradicted=contradicted,
-        density=credibility.density(kept + list(term_lists), [hits[s.index] for s in [*kept, *term_lists]]),
+        density=credibility.density(kept, [hits[s.index] for s in kept]),
         hits=hits,
     )
 

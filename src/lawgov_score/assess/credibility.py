@@ -11,9 +11,9 @@ report, the statements that should earn nothing or less:
 * the **same number repeated** across unrelated subjects (a value of 10 or more stated for four or
   more different things, a fifth or more of the report's counts) is not credited;
 * an **impossible value** (a level rate above 100%) is not credited;
-* a report whose measure text is far denser in terms than real reports (above
-  :data:`DENSITY_OK`) has all its evidence discounted, down to :data:`DENSITY_FLOOR` at
-  :data:`DENSITY_MAX`;
+* a report whose measure text (term lists left out: they earn nothing already) is far denser
+  in terms than real reports (above :data:`DENSITY_OK`) has all its evidence discounted, down
+  to :data:`DENSITY_FLOOR` at :data:`DENSITY_MAX`;
 * a **template** — the same sentence with only its terms, numbers and document titles changed
   (印发《…》,开展…专项行动N次,覆盖群众N人次), in any clause order, stated for many tasks — counts
   once: when a quarter or more of a report's measure sentences are such copies, only the first
