@@ -26,7 +26,7 @@ def to_dict(obj: Any) -> Any:
     kind = type(obj)
     if kind in _LEAVES:
         return obj
-    names = _value_fields(kind)
+    names = _value_fields(obj.__class__)
     if names is not None:
         out: dict[str, Any] = {}
         for name in names:
