@@ -199,3 +199,25 @@ def test_a_stream_that_inflates_beyond_the_limit_is_refused_before_pdfium_opens_
     assert read(_pdf_with_stream(tmp_path / "small.pdf", 2**20), dimensions=()).text == "Report 12"
     monkeypatch.setenv("LAWGOV_SCORE_MAX_PDF_INFLATED_BYTES", "0")
     assert read(bomb, dimensions=()).text == "Report 12"
+
+
+def test_the_inflation_scan_is_linear_in_a_file_of_many_tiny_streams() -> None:
+    """A file of nothing but Flate stream headers (3 MB and 12 MB, 55,000 and 220,000 of them):
+    the scan copies nothing and looks back only to the previous stream, so four times the file
+    takes about four times as long (it took minutes, copying a megabyte for every stream)."""
+    import time
+
+    from lawgov_score.reading.pdf_inflation import check_inflated_size
+
+    unit = b"1 0 obj<</Filter/FlateDecode>>stream\nxx\nendstream endobj "
+
+    def seconds(megabytes: int) -> float:
+        data = b"%PDF-1.4\n" + unit * (megabytes * 2**20 // len(unit))
+        best = float("inf")
+        for _ in range(3):
+            began = time.perf_counter()
+            check_inflated_size(data, "streams.pdf")
+            best = min(best, time.perf_counter() - began)
+        return best
+
+    assert seconds(12) / seconds(3) < 8
