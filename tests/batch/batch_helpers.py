@@ -25,3 +25,14 @@ def write_reports(folder: Path, count: int, start: int = 0) -> list[Path]:
         path.write_text(copy_of_seed(index), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def dies_on_the_second(assessment: object, document: object) -> str:
+    """A product that ends its worker process abruptly on the second copy, 示例丙区 (as the
+    out-of-memory killer or a crash in a C library would), and names the report otherwise."""
+    import os
+
+    unit = getattr(assessment, "unit", None)
+    if unit is not None and "丙区" in unit.name:
+        os._exit(1)
+    return str(getattr(unit, "name", ""))

@@ -79,3 +79,18 @@ def test_on_a_dask_cluster(reports: Callable[..., list[Path]]) -> None:
     with cluster, distributed.Client(cluster) as client:
         results = list(score_many(paths, executor=client.get_executor(), in_flight=4, product=JsonLine()))
     assert results == expected
+
+
+def test_a_worker_that_dies_is_an_error_naming_the_reports_in_flight(reports: Callable[..., list[Path]]) -> None:
+    """A worker ended abruptly (here its product calls os._exit on the second report, as the
+    out-of-memory killer or a crash in a reader's C library would) stops the run with a message
+    naming the reports in flight, after the results before them — not a BrokenProcessPool traceback."""
+    from batch_helpers import dies_on_the_second
+
+    paths = reports(5)
+    seen: list[Any] = []
+    with pytest.raises(InputError, match="a worker process died") as caught:
+        for result in score_many(paths, jobs=2, in_flight=2, product=dies_on_the_second):
+            seen.append(result)
+    assert str(paths[1]) in caught.value.message
+    assert [r.source for r in seen] == [str(p) for p in paths[: len(seen)]] and len(seen) <= 1

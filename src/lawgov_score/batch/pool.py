@@ -35,6 +35,15 @@ def usable_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class WorkerDied(Exception):
+    """A worker process ended abruptly (killed, out of memory, a crash in a C library) while the
+    tasks ``in_flight`` were submitted: the executor can run nothing more."""
+
+    def __init__(self, in_flight: list[object]) -> None:
+        super().__init__(f"a worker process died with {len(in_flight)} task(s) in flight")
+        self.in_flight = in_flight
+
+
 @frozen
 class Done(Generic[R]):
     """A result known before any work (a file that cannot be read): passed through in its place."""
@@ -53,7 +62,9 @@ def in_order(
 
     Leaving the loop early (an error, Ctrl-C, ``close()``) cancels the tasks not started.
     """
-    queue: deque[Future[R] | Done[R]] = deque()
+    from concurrent.futures import BrokenExecutor
+
+    queue: deque[tuple[A | None, Future[R] | Done[R]]] = deque()
     running = 0
     source = iter(items)
     exhausted = False
@@ -66,20 +77,24 @@ def in_order(
                     exhausted = True
                     break
                 if isinstance(item, Done):
-                    queue.append(item)
+                    queue.append((None, item))
                 else:
-                    queue.append(executor.submit(function, item))
+                    queue.append((item, executor.submit(function, item)))
                     running += 1
             if not queue:
                 return
-            head = queue.popleft()
+            task, head = queue.popleft()
             if isinstance(head, Done):
                 yield head.value
-            else:
-                running -= 1
-                yield head.result()
+                continue
+            running -= 1
+            try:
+                result = head.result()
+            except BrokenExecutor:
+                raise WorkerDied([task, *(t for t, f in queue if not isinstance(f, Done))]) from None
+            yield result
     finally:
-        for pending in queue:
+        for _, pending in queue:
             if not isinstance(pending, Done):
                 pending.cancel()
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from lawgov_score.batch.pool import Done, in_order, own_pool, usable_cores
+from lawgov_score.batch.pool import Done, WorkerDied, in_order, own_pool, usable_cores
 from lawgov_score.batch.results import LeftOut, Product, Result, Skipped, keep_assessment
 from lawgov_score.batch.worker import FrameworkRef, Settings, Task, score_task, score_with_scorer, warm_scorer
 from lawgov_score.errors import InputError
@@ -124,7 +124,14 @@ def score_with(
                            keep_going)
         return
     with own_pool(jobs) as pool:
-        yield from _raised(in_order(pool, score_task, every, in_flight), keep_going)
+        try:
+            yield from _raised(in_order(pool, score_task, every, in_flight), keep_going)
+        except WorkerDied as died:
+            names = ", ".join(task.source for task in died.in_flight if isinstance(task, Task))
+            raise InputError(
+                "a worker process died (killed, out of memory, or a crash in a reader's library) while "
+                f"scoring one of: {names}; the results before them were kept — score those files alone "
+                "(--jobs 1) to find the one at fault", names.split(", ")[0] or None) from None
 
 
 def settings_for(
