@@ -39,6 +39,11 @@ class ReportBytes:
 Source = str | os.PathLike[str] | ReportBytes
 
 
+class WorkerLost(InputError):
+    """A worker process of a run's own pool died: the reports in flight are named (skipping files
+    with ``keep_going`` does not help, scoring them alone finds the one at fault)."""
+
+
 def score_many(
     sources: Iterable[Source],
     *,
@@ -128,7 +133,7 @@ def score_with(
             yield from _raised(in_order(pool, score_task, every, in_flight), keep_going)
         except WorkerDied as died:
             names = ", ".join(task.source for task in died.in_flight if isinstance(task, Task))
-            raise InputError(
+            raise WorkerLost(
                 "a worker process died (killed, out of memory, or a crash in a reader's library) while "
                 f"scoring one of: {names}; the results before them were kept — score those files alone "
                 "(--jobs 1) to find the one at fault", names.split(", ")[0] or None) from None

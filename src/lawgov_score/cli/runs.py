@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from lawgov_score.batch.results import LeftOut, Scored, Skipped
+from lawgov_score.batch.run import WorkerLost
 from lawgov_score.cli.messages import Messages, WarningTally
 from lawgov_score.errors import InputError
 
@@ -94,7 +95,7 @@ class Progress:
                 self._tell(result)
                 yield result
         except InputError as error:
-            if self.total > 1 and not self.args.keep_going:
+            if self.total > 1 and not self.args.keep_going and not isinstance(error, WorkerLost):
                 error.message += " (--keep-going skips such files and scores the rest)"
             raise
         if self.left_out:
