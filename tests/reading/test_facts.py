@@ -374,6 +374,9 @@ def test_round_magnitudes_with_a_marker(text: str, value: float, bound: str, sub
         ("组织会前学法十次。", 10, "次", "count", None, None),
         ("对五项重大决策事项开展风险评估。", 5, "项", "count", None, None),
         ("累计五次开展执法检查。", 5, "次", "count", None, None),
+        ("两个区县获评全国法治政府建设示范地区。", 2, "个", "count", None, None),
+        ("三家单位被评为先进。", 3, "家", "count", None, None),
+        ("企业开办时间压缩至一个工作日。", 1, "个工作日", "duration", None, None),
     ],
 )
 def test_ranks_durations_and_counts_reports_write(text: str, value: float, unit: str, kind: str,
@@ -388,10 +391,16 @@ def test_ranks_durations_and_counts_reports_write(text: str, value: float, unit:
     "text",
     ["把法治建设摆在首位。", "打造“15分钟公共法律服务圈”。", "为企业提供7×24小时不打烊服务。",
      "庆祝调解制度建立60周年。", "在全市12个区中", "单次罚款在5000元至2万元之间。", "实现“多规合一”。",
-     "坚决做到两个维护。", "对三项制度落实情况开展检查。", "针对三类问题开展整治。", "面对五大风险挑战。"],
+     "坚决做到两个维护。", "对三项制度落实情况开展检查。", "针对三类问题开展整治。", "面对五大风险挑战。",
+     "三项制度全面落实。", "两个毫不动摇。", "推进一网通办。", "统一至一个平台办理。"],
 )
 def test_forms_that_are_not_facts(text: str) -> None:
     """A task put first, a time in a service's name, an anniversary, the set of a rank (without
     one, 12个区 is a count), a range with units at both ends, 多 and the national vocabulary."""
     found = facts_of(text)
     assert found == [] or (text == "在全市12个区中" and [f.value for f in found] == [12])
+
+
+def test_a_numeral_after_a_longer_measure_word_starts_the_next_count() -> None:
+    """明确五个方面三十二项: two counts (三个一 and 五位一体 are one name each)."""
+    assert [(f.value, f.unit) for f in facts_of("明确五个方面三十二项重点任务。")] == [(5, "个方面"), (32, "项")]

@@ -284,7 +284,7 @@ def chinese_numerals(text: str) -> str:
     百分之九十八点五)."""
     from cn2an import an2cn
 
-    text = _COUNT.sub(lambda m: an2cn(m.group(1)), text)
+    text = _COUNT.sub(lambda m: "两" if m.group(1) == "2" else an2cn(m.group(1)), text)  # 两个, not 二个
     return _RATE.sub(lambda m: "百分之" + an2cn(m.group(1)), text)
 
 

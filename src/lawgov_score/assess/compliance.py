@@ -59,7 +59,7 @@ def _element_evidence(document: Document, element: str) -> Evidence | None:
             )
     if element == "first_responsible":
         for sentence in view_of(document).sentences:
-            if any(term in sentence.text for term in _FIRST_RESPONSIBLE):
+            if any(term in sentence.text for term in _FIRST_RESPONSIBLE) and not _is_enumeration(sentence.text):
                 return Evidence(sentence.quote, sentence.start, sentence.end)
     if element == "other":
         section = next((s for s in sections if "其他" in s.title), None)
@@ -68,6 +68,18 @@ def _element_evidence(document: Document, element: str) -> Evidence | None:
                 document.original[section.title_start : section.title_end], section.title_start, section.title_end
             )
     return None
+
+
+_LIST_ITEMS = 5
+_LIST_ITEM_CHARACTERS = 6
+
+
+def _is_enumeration(text: str) -> bool:
+    """Whether a sentence is a string of short items (第一议题、会前学法、……、述法、督察、考核):
+    a list of words says nothing about who did what."""
+    items = text.rstrip("。;；").split("、")
+    short = sum(1 for item in items if han_count(item) <= _LIST_ITEM_CHARACTERS)
+    return len(items) >= _LIST_ITEMS and short * 4 >= len(items) * 3
 
 
 SPECIFIC_CHARACTERS = 4
@@ -102,7 +114,10 @@ def required_elements(document: Document, indicator: Indicator) -> Observation:
             present.remove("shortcomings")
             note_en = "; the shortcomings part names no concrete problem (boilerplate only), so it does not count"
             note_zh = "；“存在的不足”只有套话，未指出具体问题，不计入"
-    evidence = [ev for ev in (_element_evidence(document, e) for e in present) if ev is not None]
+    found = {e: _element_evidence(document, e) for e in present}
+    if "first_responsible" in present and found["first_responsible"] is None:
+        present.remove("first_responsible")  # named only in a list of words
+    evidence = [ev for e in present if (ev := found[e]) is not None]
     missing = [ELEMENT_NAMES[e] for e in ELEMENTS if e not in present]
     rule = f"{len(present)} of 5 required elements present ({', '.join(present) or 'none'})"
     rule_zh = f"法定五项要素具备{len(present)}项（{'、'.join(ELEMENT_NAMES[e] for e in present) or '无'}）"

@@ -301,6 +301,35 @@ def _inherit(node: Node) -> None:
         _inherit(child)
 
 
+_SENTENCE = re.compile(r"[^。;；!！?？\n]+[。;；!！?？\n]?")
+
+
+def _distinct_hits(text: str, term_hits: TermHits, start: int, end: int) -> dict[str, dict[str, int]]:
+    """The terms of ``text[start:end]``, each sentence counted once however often it is repeated:
+    a section's dimensions follow what it says, not how many times it says it."""
+    if start >= end:
+        return {}
+    seen: set[str] = set()
+    repeated = False
+    spans = []
+    for found in _SENTENCE.finditer(text, start, end):
+        sentence = found.group().strip()
+        if sentence in seen:
+            repeated = True
+            continue
+        seen.add(sentence)
+        spans.append(found.span())
+    if not repeated:
+        return term_hits.hits(start, end)
+    total: dict[str, dict[str, int]] = {}
+    for low, high in spans:
+        for code, terms in term_hits.hits(low, high).items():
+            counts = total.setdefault(code, {})
+            for term, count in terms.items():
+                counts[term] = counts.get(term, 0) + count
+    return total
+
+
 def _classify(text: str, node: Node, term_hits: TermHits, prior: str | None,
               inherited: re.Match[str] | None = None) -> None:
     """Classify ``node`` and its descendants; ``inherited`` is a first-responsible match in the
@@ -334,7 +363,7 @@ def _classify(text: str, node: Node, term_hits: TermHits, prior: str | None,
     if node.children and not titled and not forced and not part10:
         _from_children(node)
         return
-    for code, terms in term_hits.hits(node.title_end, node.end).items():
+    for code, terms in _distinct_hits(text, term_hits, node.title_end, node.end).items():
         scores[code] += index.score(terms)
         strongest = sorted(terms, key=lambda t: (-index.weights[t] * terms[t], t))[:8]
         why[code].append(Assignment(code, "body_terms", strongest))

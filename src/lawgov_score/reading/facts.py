@@ -378,7 +378,8 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
     if numeral in M.MULTIPLIERS and numeral != "十" and not inside:
         return Decimal(M.MULTIPLIERS[numeral]) if start and text[start - 1] in _ROUND_MARKERS else None
     if len(numeral) == 1 and not inside:
-        if numeral not in M.CJK_SINGLE_QUANTITY:
+        # 一 only as the level a change reaches (压缩至一个工作日): elsewhere it is an idiom's
+        if numeral not in M.CJK_SINGLE_QUANTITY and not (numeral == "一" and start and text[start - 1] in "至到"):
             return None
         if not share and end < len(text) and text[end] not in M.CLAUSE_BREAKS and text[end] != "、" and (
                 not _counted_after_verb(text, start, end)):
@@ -388,14 +389,19 @@ def _chinese_value(text: str, start: int, numeral: str, inside: str | None, end:
 
 def _counted_after_verb(text: str, start: int, end: int) -> bool:
     """Whether a one-character numeral inside a clause counts: right after a verb that introduces
-    what was done (出台三项制度, 开展三次督查, 对五项重大决策事项), not followed by another numeral
-    (三个一, 五位一体) and not one of the numbered names of the national vocabulary (两个确立)."""
+    what was done (出台三项制度, 开展三次督查, 对五项重大决策事项) or opening its clause, not
+    followed by another numeral (三个一, 五位一体) and not one of the numbered names of the
+    national vocabulary (两个确立)."""
+    # at a clause's start a numeral counts what the clause is about (两个区县获评示范地区)
+    opens = start == 0 or text[start - 1] in M.CLAUSE_BREAKS
     led = text[max(0, start - 2) : start] in _COUNT_LEADERS or (
-        start > 0 and text[start - 1] in M.COUNT_LEADER_CHARS and text[max(0, start - 2) : start] not in
-        M.NOT_COUNT_LEADERS and not text.startswith("制度", end))
+        (opens or (text[start - 1] in M.COUNT_LEADER_CHARS and text[max(0, start - 2) : start] not in
+                   M.NOT_COUNT_LEADERS)) and not text.startswith("制度", end))
     return (
         led
-        and text[end : end + 1] not in M.CJK_NUMERAL_CHARS
+        # 三个一, 五位一体: a numeral right after a one-character measure word; after a longer one
+        # it starts the next count (明确五个方面三十二项)
+        and (end - start > 2 or text[end : end + 1] not in M.CJK_NUMERAL_CHARS)
         and not text.startswith(M.NUMBERED_NAMES, start)
     )
 

@@ -121,7 +121,7 @@ COUNT_LEADERS: tuple[str, ...] = (
     "出台", "制定", "修订", "建立", "新增", "开展", "组织", "召开", "举办", "印发", "发布", "完成", "办理",
     "查处", "聘请", "选派", "设立", "成立", "组建", "建成", "取消", "下放", "精简", "撤销", "纠正", "约谈",
     "通报", "推出", "培育", "选树", "打造", "评选", "表彰", "审查", "清理", "废止", "修改", "提出",
-    "累计", "先后", "共计",
+    "累计", "先后", "共计", "明确",
 )
 #: One-character words that lead a count the same way (对五项重大决策事项开展评估, 共三次), except
 #: before a named set of rules (对三项制度落实情况开展检查: 行政执法三项制度).
@@ -130,7 +130,8 @@ COUNT_LEADER_CHARS = "对共"
 NOT_COUNT_LEADERS = frozenset(("针对", "面对", "相对", "绝对", "应对", "反对", "公共", "总共"))
 #: Numbered names of the national vocabulary: never counts (落实两个责任, 增强四个意识).
 NUMBERED_NAMES: tuple[str, ...] = ("两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "八项规定",
-                                   "两个责任", "三个代表", "五个一批", "三个区分开来")
+                                   "两个责任", "三个代表", "五个一批", "三个区分开来", "两个毫不动摇", "两个大局",
+                                   "两个结合", "三个务必", "五个必须", "十个明确", "十四个坚持", "六个必须")
 
 #: Characters that end a clause: a quote or a subject never crosses them.
 CLAUSE_BREAKS = "。；;,，:：!！?？\n"
