@@ -155,3 +155,19 @@ def test_a_break_inside_a_sentence_goes_whatever_the_widths(broken: str, joined:
 def test_breaks_between_paragraphs_stay() -> None:
     text = "一、主要工作\n召开会议3次。\n二、存在的问题\n基层力量薄弱。\n2023年12月20日"
     assert unwrapped(text) == normalise(text)[0]
+
+
+def test_one_line_past_the_margin_does_not_hide_a_short_wrap() -> None:
+    """A short page wrapped at 20 characters whose one line runs past the margin (a full stop
+    kept on it): one wider line of sixteen is no sign of free text."""
+    text = ("2020年,我县在县委的坚强领导下,坚持以习近平新时代中国特色社会主义思想为指导,深入推进依法行政,"
+            "加快建设法治政府,为全县经济社会高质量发展提供了有力法治保障。现将我县2020年法治政府建设工作情况报告如下:\n"
+            "一、加强组织领导,压实法治建设责任\n"
+            "县政府成立了由县长任组长的法治政府建设工作领导小组,召开专题会议4次,研究解决法治政府建设重大问题。"
+            "将法治政府建设纳入年度目标考核,权重占比达到5%。\n"
+            "二、深化\"放管服\"改革,优化法治化营商环境\n"
+            "全面推行证明事项告知承诺制,清理取消证明事项47项。政务服务事项网上可办率达到98.6%。\n"
+            "三、严格规范公正文明执法\n全县行政执法部门办理行政处罚案件1236件,行政执法三项制度全面落实。\n")
+    wrapped = _wrapped(text, 40)
+    assert wrap_width(normalise(wrapped)[0].split("\n")) is not None
+    assert "清理取消证明事项47项。" in unwrapped(wrapped)

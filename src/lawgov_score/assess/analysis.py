@@ -35,7 +35,9 @@ from lawgov_score.assess.terms import Hit, term_index
 from lawgov_score.assess.view import ReportView, Sentence, StatedFact, view_of
 from lawgov_score.model.assessment import ScoreWarning
 from lawgov_score.model.framework import Dimension
+from lawgov_score.reading.han import han_count
 from lawgov_score.reading.model import Document
+from lawgov_score.reading.report_check import FORMULA
 
 MENTIONED, ACTION, QUANTIFIED = 1, 2, 3
 GRADE_NAMES = {0: "none", MENTIONED: "mentioned", ACTION: "action", QUANTIFIED: "quantified"}
@@ -118,6 +120,8 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
     seen: set[str] = {s.key for s in view.sentences if s.heading and s.key}
     unique: list[Sentence] = []
     for sentence in view.measures:
+        if _only_formula(sentence.text):
+            continue  # 现将有关情况报告如下: the report's own formula names no work of the year
         if sentence.key and sentence.key not in seen:
             seen.add(sentence.key)
             unique.append(sentence)
@@ -152,6 +156,15 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
         density=credibility.density(kept, [hits[s.index] for s in kept]),
         hits=hits,
     )
+
+
+_FORMULA_SLACK = 2  # Chinese characters a formula's sentence may hold besides it (如下, 特此)
+
+
+def _only_formula(text: str) -> bool:
+    """Whether a sentence is the report's opening or closing formula and nothing more."""
+    found = FORMULA.search(text)
+    return found is not None and han_count(text[: found.start()] + text[found.end():]) <= _FORMULA_SLACK
 
 
 def _stated_by_sentence(view: ReportView) -> dict[int, tuple[StatedFact, ...]]:

@@ -52,7 +52,8 @@ _ABOUT_REPORT = lazy(r"发布|公布|出炉|召开|举行|举办|印发|做好|�
 _OTHER_TITLE = lazy(
     r"(?:通知|通报|公告|通告|方案|要点|规划|意见|办法|规定|讲话|纪要|公报|白皮书|简报|政府工作报告)"
     r"\s*(?:\([^)]*\))?\s*$")
-_FORMULA = re.compile(r"现将[^。\n]{0,40}?报告如下|现报告如下|[专特]此报告")
+FORMULA = re.compile(r"现将[^。\n]{0,40}?报告如下|现报告如下|[专特]此报告")
+"""The formulas that open and close a report (现将有关情况报告如下, 专此报告)."""
 _MARKS: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("a notice (通知如下, 印发给你们 …)", -3,
      re.compile(r"通知如下|公告如下|印发给你们|特此通知|请认真贯彻执行|请结合实际|请各单位")),
@@ -148,7 +149,7 @@ def _other_title(document: Document, titles: list[str]) -> tuple[float, str]:
 
 def _formula(document: Document, titles: list[str]) -> tuple[float, str]:
     text = document.text
-    found = _FORMULA.search(text[:_OPENING]) or _FORMULA.search(text[-_CLOSING:])
+    found = FORMULA.search(text[:_OPENING]) or FORMULA.search(text[-_CLOSING:])
     return (2.0, f"the reporting formula ({found.group()})") if found else (0.0, "")
 
 

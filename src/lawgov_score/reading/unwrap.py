@@ -74,7 +74,7 @@ def wrap_width(lines: Sequence[str]) -> tuple[Callable[[str], int], int, int] | 
         cut = sum(1 for line in full if line[-1] not in _SENTENCE_END)
         wider = sum(1 for w in widths if w > width + slack)
         if (_columns(lines[widths.index(width)]) >= _MIN_COLUMNS
-                and len(full) >= _MIN_FULL_SHARE * len(widths) and wider <= _MAX_WIDER_SHARE * len(widths)
+                and len(full) >= _MIN_FULL_SHARE * len(widths) and wider <= max(1, _MAX_WIDER_SHARE * len(widths))
                 and cut >= max(_MIN_CUT_LINES, _MIN_CUT_SHARE * len(full))
                 and (best is None or cut > best[0])):
             best = (cut, measure, width, slack)
