@@ -138,7 +138,7 @@ def analyse_report(document: Document, dimensions: tuple[Dimension, ...]) -> Ana
     repeated = credibility.repeated_values(distinct)
     implausible = tuple(f for f in candidates if credibility.implausible(f))
     spans = inconsistent_spans(audit_of(document))
-    contradicted = tuple(f for f in candidates if any(a < f.fact.end and f.fact.start < b for a, b in spans))
+    contradicted = tuple(f for f in candidates if spans.overlaps(f.fact.start, f.fact.end))
     rejected = {id(f) for f in (*implausible, *contradicted)}
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     facts: dict[str, dict[str, StatedFact]] = defaultdict(dict)

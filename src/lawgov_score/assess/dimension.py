@@ -159,7 +159,7 @@ class Reading:
             return Observation(indicator.id, None, evidence=evidence, flags=("implausible",),
                                rule=f"{en}: impossible for a rate (above 100%), not credited",
                                rule_zh=f"{zh}：比率超过100%，不可能，不予采信")
-        if _overlaps(fact.start, fact.end, inconsistent_spans(audit_of(self.document))):
+        if inconsistent_spans(audit_of(self.document)).overlaps(fact.start, fact.end):
             flags.append("inconsistent")
             en += "; the report's own figures contradict it (see the audit)"
             zh += "；与报告自身数据不符（见一致性核验）"
@@ -228,10 +228,6 @@ def failing_points(indicator: Indicator, value: float | None) -> float:
         return 0.0
     first, most = adverse_rules.FAILING_OUTCOME_POINTS
     return round(first + (most - first) * min(1.0, beyond / span), 1)
-
-
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in spans)
 
 
 def _substantiated(found: object, rule: MetricRule, view: ReportView) -> bool:

@@ -31,6 +31,7 @@ whose own arithmetic fails is flagged and credited at half.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -72,10 +73,30 @@ def audit_of(document: Document) -> tuple[AuditFinding, ...]:
     return tuple(audit_document(document))
 
 
-def inconsistent_spans(findings: Iterable[AuditFinding]) -> list[tuple[int, int]]:
+class Spans:
+    """Spans of a text, merged and sorted, asked whether they overlap a range in logarithmic
+    time (a report of thousands of figures may fail thousands of checks)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span overlaps ``[start, end)``."""
+        at = bisect.bisect_left(self.starts, end) - 1  # the last span starting before ``end``
+        return at >= 0 and self.ends[at] > start
+
+
+def inconsistent_spans(findings: Iterable[AuditFinding]) -> Spans:
     """The spans of the report that failed a check."""
-    return [(f.start, f.end) for f in findings if f.status == "inconsistent" and f.start is not None
-            and f.end is not None]
+    return Spans((f.start, f.end) for f in findings if f.status == "inconsistent" and f.start is not None
+                 and f.end is not None)
 
 
 def pass_share(findings: Iterable[AuditFinding]) -> tuple[int, int]:
