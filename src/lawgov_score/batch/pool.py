@@ -13,6 +13,7 @@ waited for, so that their time counts in this process's (``/usr/bin/time``, ``ge
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -99,12 +100,19 @@ def in_order(
                 pending.cancel()
 
 
+STOP_GRACE = 5.0
+"""Seconds a run's workers have to finish the report they are on when the run stops."""
+
+
 @contextmanager
 def own_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     """A process pool of ``jobs`` prepared workers, stopped on the way out.
 
-    On an error or Ctrl-C the tasks not started are cancelled and the workers are ended at once
-    rather than waited for: a long report must not hold up the exit.
+    On an error or Ctrl-C the tasks not started are cancelled and each worker finishes the report
+    it is on (they ignore Ctrl-C) and ends; one still busy after :data:`STOP_GRACE` seconds is
+    terminated, so that a long report does not hold up the exit. Terminating a worker at once
+    could cut the result it was sending in two, and the pool's manager thread, left waiting for
+    the rest of it, would then keep the interpreter from exiting.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -117,9 +125,12 @@ def own_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     except BaseException:
         processes = list(getattr(pool, "_processes", {}).values())  # the standard library keeps them here
         pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + STOP_GRACE
         for process in processes:
-            process.terminate()
+            process.join(max(0.0, deadline - time.monotonic()))
         for process in processes:
-            process.join(5)
+            if process.is_alive():
+                process.terminate()
+                process.join(5)
         raise
     pool.shutdown(wait=True)
