@@ -47,9 +47,10 @@ class ReportDimension(DimensionPlugin):
         flags = {rule.indicator: rule for rule in self.flag_rules}
         prefix = dimension.code.lower()
         outcomes = [ind for ind in dimension.indicators if ind.kind == "outcome" and applies(ind, context.level)]
+        chosen = {ind.id: _chosen(ind, rules[ind.id], facts_found[ind.id])
+                  for ind in dimension.indicators if ind.id in rules}
         # the better of two values an outcome is stated with is no credited figure either
-        reading.not_credited = {other.key for ind in outcomes if ind.id in rules
-                                for other in _chosen(ind, rules[ind.id], facts_found[ind.id])[1]}
+        reading.not_credited = {other.key for ind in outcomes if ind.id in chosen for other in chosen[ind.id][1]}
         observations: list[Observation] = []
         found_outcomes: dict[str, Observation] = {}
         for indicator in dimension.indicators:
@@ -60,7 +61,7 @@ class ReportDimension(DimensionPlugin):
             elif indicator.id in flags:
                 observations.append(reading.flag(indicator, flags[indicator.id]))
             elif indicator.id in rules:
-                found = reading.metric(indicator, rules[indicator.id], facts_found[indicator.id])
+                found = reading.metric(indicator, rules[indicator.id], *chosen[indicator.id])
                 if found is not None:
                     observations.append(found)
                     if indicator.kind == "outcome":
@@ -132,10 +133,10 @@ class Reading:
         return Observation(indicator.id, 1.0, evidence=evidence, rule=f"{rule.describe()}: the measure is shown",
                            rule_zh=f"{rule.describe_zh()}：已体现该举措")
 
-    def metric(self, indicator: Indicator, rule: MetricRule, fits: tuple[StatedFact, ...]) -> Observation | None:
-        """The metric's current value from the facts that fit ``rule`` (the first; of an outcome
-        stated with different values, the worst), or ``None`` when none does."""
-        found, others = _chosen(indicator, rule, fits)
+    def metric(self, indicator: Indicator, rule: MetricRule, found: StatedFact | None,
+               others: tuple[StatedFact, ...] = ()) -> Observation | None:
+        """The metric's current value from ``found``, the fact :func:`_chosen` took of those that
+        fit ``rule`` (``others``: the values it was also stated with), or ``None``."""
         if found is None:
             return None
         fact = found.fact

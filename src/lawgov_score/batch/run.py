@@ -132,11 +132,11 @@ def score_with(
         try:
             yield from _raised(in_order(pool, score_task, every, in_flight), keep_going)
         except WorkerDied as died:
-            names = ", ".join(task.source for task in died.in_flight if isinstance(task, Task))
+            names = [task.source for task in died.in_flight if isinstance(task, Task)]
             raise WorkerLost(
                 "a worker process died (killed, out of memory, or a crash in a reader's library) while "
-                f"scoring one of: {names}; the results before them were kept — score those files alone "
-                "(--jobs 1) to find the one at fault", names.split(", ")[0] or None) from None
+                f"scoring one of: {', '.join(names)}; the results before them were kept — score those files "
+                "alone (--jobs 1) to find the one at fault", names[0] if names else None) from None
 
 
 def settings_for(
